@@ -1,0 +1,374 @@
+/**
+ * The store port on DynamoDB: one table, every write a single-item conditional write
+ * (no transactions, no streams), so it runs the same on DynamoDB, DynamoDB Local and dynalite.
+ */
+import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ValidationError } from '../core/errors.js';
+import type { ApiKeyRecord, ArticleRecord, Page, Store } from '../core/ports.js';
+import type { Alert, Segment, Subscriber } from '../core/types.js';
+import { GSI_LISTINGS, GSI_PENDING } from './table-definition.js';
+
+type Item = Record<string, unknown>;
+
+const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'pendingPk', 'dueAt', 'leaseUntil', 'contentHash', 'type', 'publishedSegmentSet', 'subscribers'];
+
+function strip<T>(item: Item): T {
+  const out: Item = {};
+  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.includes(k)) out[k] = v;
+  return out as T;
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof ConditionalCheckFailedException || (error as { name?: string })?.name === 'ConditionalCheckFailedException';
+}
+
+/** Versions sort as numbers: zero-padded. */
+const versionKey = (version: number) => `V#${String(version).padStart(10, '0')}`;
+
+export interface DynamoStoreOptions {
+  client: DynamoDBClient;
+  tableName: string;
+}
+
+export class DynamoStore implements Store {
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly table: string;
+
+  constructor({ client, tableName }: DynamoStoreOptions) {
+    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.table = tableName;
+  }
+
+  // ── articles ────────────────────────────────────────────────────────────────
+
+  async putArticle(record: ArticleRecord): Promise<ArticleRecord | undefined> {
+    const key = { pk: `ARTICLE#${record.article.id}`, sk: versionKey(record.article.version) };
+    if (await this.putIfAbsent({ ...key, type: 'article', ...record })) return undefined;
+    return this.getArticle(record.article.id, record.article.version);
+  }
+
+  async getArticle(id: string, version: number): Promise<ArticleRecord | undefined> {
+    const item = await this.get(`ARTICLE#${id}`, versionKey(version));
+    return item && this.toArticleRecord(item);
+  }
+
+  async listArticleVersions(id: string): Promise<ArticleRecord[]> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+      ExpressionAttributeValues: { ':pk': `ARTICLE#${id}`, ':v': 'V#' },
+      ConsistentRead: true,
+    });
+    return items.map((item) => this.toArticleRecord(item));
+  }
+
+  private toArticleRecord(item: Item): ArticleRecord {
+    const { article, classification, decision, contentHash, receivedAt } = item as unknown as ArticleRecord;
+    return { article, classification, decision, contentHash, receivedAt };
+  }
+
+  // ── alerts (the outbox) ─────────────────────────────────────────────────────
+
+  async putAlert(alert: Alert, contentHash: string): Promise<{ alert: Alert; contentHash: string } | undefined> {
+    const { publishedSegments: _none, ...rest } = alert;
+    const item = {
+      pk: `ALERT#${alert.id}`,
+      sk: 'ALERT',
+      type: 'alert',
+      ...rest,
+      contentHash,
+      gsi1pk: 'ALERTS',
+      gsi1sk: `${alert.createdAt}#${alert.id}`,
+      pendingPk: 'PENDING',
+      dueAt: alert.createdAt,
+    };
+    if (await this.putIfAbsent(item)) return undefined;
+    const stored = await this.get(`ALERT#${alert.id}`, 'ALERT');
+    return stored && { alert: this.toAlert(stored), contentHash: String(stored.contentHash) };
+  }
+
+  async getAlert(id: string): Promise<Alert | undefined> {
+    const item = await this.get(`ALERT#${id}`, 'ALERT');
+    return item && this.toAlert(item);
+  }
+
+  async listAlerts({ limit, cursor }: { limit: number; cursor?: string }): Promise<Page<Alert>> {
+    const result = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: GSI_LISTINGS,
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': 'ALERTS' },
+        ScanIndexForward: false,
+        Limit: limit,
+        ...(cursor !== undefined && { ExclusiveStartKey: decodeCursor(cursor) }),
+      }),
+    );
+    const items = (result.Items ?? []).map((item) => this.toAlert(item));
+    return { items, ...(result.LastEvaluatedKey && { cursor: encodeCursor(result.LastEvaluatedKey) }) };
+  }
+
+  async claimAlert(id: string, now: Date, leaseMs: number): Promise<Alert | undefined> {
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    try {
+      const result = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: `ALERT#${id}`, sk: 'ALERT' },
+          // The lease doubles as the due time: if this publisher dies, the sweeper finds the alert when it lapses.
+          UpdateExpression: 'SET #status = :publishing, leaseUntil = :lease, dueAt = :lease, attempts = attempts + :one',
+          ConditionExpression:
+            '(#status = :pending AND dueAt <= :now) OR (#status = :publishing AND leaseUntil < :now)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':publishing': 'publishing',
+            ':pending': 'pending',
+            ':lease': leaseUntil,
+            ':now': now.toISOString(),
+            ':one': 1,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return result.Attributes && this.toAlert(result.Attributes);
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async markSegmentPublished(id: string, segmentKey: string): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: `ALERT#${id}`, sk: 'ALERT' },
+        UpdateExpression: 'ADD publishedSegmentSet :s',
+        ExpressionAttributeValues: { ':s': new Set([segmentKey]) },
+      }),
+    );
+  }
+
+  async markAlertSent(id: string, at: Date): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: `ALERT#${id}`, sk: 'ALERT' },
+        UpdateExpression: 'SET #status = :sent, sentAt = :at REMOVE pendingPk, dueAt, leaseUntil, lastError',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sent': 'sent', ':at': at.toISOString() },
+      }),
+    );
+  }
+
+  async releaseAlert(id: string, error: string, retryAt: Date | undefined): Promise<void> {
+    const key = { pk: `ALERT#${id}`, sk: 'ALERT' };
+    const lastError = error.slice(0, 1000);
+    await this.doc.send(
+      new UpdateCommand(
+        retryAt
+          ? {
+              TableName: this.table,
+              Key: key,
+              UpdateExpression: 'SET #status = :pending, dueAt = :due, lastError = :e REMOVE leaseUntil',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':pending': 'pending', ':due': retryAt.toISOString(), ':e': lastError },
+            }
+          : {
+              TableName: this.table,
+              Key: key,
+              UpdateExpression: 'SET #status = :failed, lastError = :e REMOVE pendingPk, dueAt, leaseUntil',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':failed': 'failed', ':e': lastError },
+            },
+      ),
+    );
+  }
+
+  async listDueAlerts(now: Date, limit: number): Promise<Alert[]> {
+    const result = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: GSI_PENDING,
+        KeyConditionExpression: 'pendingPk = :p AND dueAt <= :now',
+        ExpressionAttributeValues: { ':p': 'PENDING', ':now': now.toISOString() },
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map((item) => this.toAlert(item));
+  }
+
+  private toAlert(item: Item): Alert {
+    const set = item.publishedSegmentSet as Set<string> | undefined;
+    return { ...strip<Omit<Alert, 'publishedSegments'>>(item), publishedSegments: set ? [...set].sort() : [] };
+  }
+
+  // ── segments ────────────────────────────────────────────────────────────────
+
+  async joinSegment(segment: Segment): Promise<void> {
+    const result = await this.doc.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: `SEGMENT#${segment.key}`, sk: 'SEGMENT' },
+        UpdateExpression:
+          'SET preferences = if_not_exists(preferences, :p), topicRef = if_not_exists(topicRef, :t), #key = :k, gsi1pk = :g, gsi1sk = :k ADD subscribers :one',
+        ExpressionAttributeNames: { '#key': 'key' },
+        ExpressionAttributeValues: { ':p': segment.preferences, ':t': segment.topicRef, ':k': segment.key, ':g': 'SEGMENTS', ':one': 1 },
+        ReturnValues: 'UPDATED_OLD',
+      }),
+    );
+    if (result.Attributes?.subscribers === undefined) await this.bumpRegistryVersion();
+  }
+
+  async leaveSegment(key: string): Promise<Segment | undefined> {
+    const pk = `SEGMENT#${key}`;
+    let remaining: number;
+    try {
+      const result = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk, sk: 'SEGMENT' },
+          UpdateExpression: 'ADD subscribers :minus',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':minus': -1 },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      remaining = Number(result.Attributes?.subscribers ?? 0);
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+    if (remaining > 0) return undefined;
+    try {
+      const deleted = await this.doc.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: { pk, sk: 'SEGMENT' },
+          ConditionExpression: 'subscribers <= :zero',
+          ExpressionAttributeValues: { ':zero': 0 },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      await this.bumpRegistryVersion();
+      return deleted.Attributes && strip<Segment>(deleted.Attributes);
+    } catch (error) {
+      // Someone joined in between: the segment lives on.
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async getSegment(key: string): Promise<Segment | undefined> {
+    const item = await this.get(`SEGMENT#${key}`, 'SEGMENT');
+    return item && strip<Segment>(item);
+  }
+
+  async listSegments(): Promise<Segment[]> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      IndexName: GSI_LISTINGS,
+      KeyConditionExpression: 'gsi1pk = :g',
+      ExpressionAttributeValues: { ':g': 'SEGMENTS' },
+    });
+    return items.map((item) => strip<Segment>(item));
+  }
+
+  async segmentRegistryVersion(): Promise<number> {
+    const item = await this.get('REGISTRY', 'SEGMENTS');
+    return Number(item?.version ?? 0);
+  }
+
+  private async bumpRegistryVersion(): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: 'REGISTRY', sk: 'SEGMENTS' },
+        UpdateExpression: 'ADD version :one',
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+  }
+
+  // ── subscribers ─────────────────────────────────────────────────────────────
+
+  async putSubscriber(subscriber: Subscriber): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.table, Item: { pk: `SUB#${subscriber.id}`, sk: 'SUB', type: 'subscriber', ...subscriber } }));
+  }
+
+  async getSubscriber(id: string): Promise<Subscriber | undefined> {
+    const item = await this.get(`SUB#${id}`, 'SUB');
+    return item && strip<Subscriber>(item);
+  }
+
+  async deleteSubscriber(id: string): Promise<boolean> {
+    const result = await this.doc.send(
+      new DeleteCommand({ TableName: this.table, Key: { pk: `SUB#${id}`, sk: 'SUB' }, ReturnValues: 'ALL_OLD' }),
+    );
+    return result.Attributes !== undefined;
+  }
+
+  // ── API keys ────────────────────────────────────────────────────────────────
+
+  async putApiKey(hash: string, record: ApiKeyRecord): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.table, Item: { pk: `KEY#${hash}`, sk: 'KEY', type: 'apiKey', ...record } }));
+  }
+
+  async findApiKey(hash: string): Promise<ApiKeyRecord | undefined> {
+    const item = await this.get(`KEY#${hash}`, 'KEY');
+    return item && strip<ApiKeyRecord>(item);
+  }
+
+  // ── helpers ─────────────────────────────────────────────────────────────────
+
+  private async get(pk: string, sk: string): Promise<Item | undefined> {
+    const result = await this.doc.send(new GetCommand({ TableName: this.table, Key: { pk, sk }, ConsistentRead: true }));
+    return result.Item;
+  }
+
+  /** True when written; false when an item with that key already existed. */
+  private async putIfAbsent(item: Item): Promise<boolean> {
+    try {
+      await this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  private async queryAll(input: QueryCommandInput): Promise<Item[]> {
+    const items: Item[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const result = await this.doc.send(new QueryCommand({ ...input, ...(start && { ExclusiveStartKey: start }) }));
+      items.push(...(result.Items ?? []));
+      start = result.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+}
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): Record<string, unknown> {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (key && typeof key === 'object' && !Array.isArray(key) && Object.values(key).every((v) => typeof v === 'string')) {
+      return key as Record<string, unknown>;
+    }
+  } catch {
+    // fall through to the clear error below
+  }
+  throw new ValidationError('cursor is not one this API issued');
+}

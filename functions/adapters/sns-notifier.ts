@@ -1,0 +1,94 @@
+/**
+ * The notifier port on Amazon SNS: one topic per audience segment, created and deleted at
+ * run time under a name prefix the stack grants; SMS numbers, push endpoints and https
+ * endpoints subscribe to exactly one segment topic each.
+ */
+import {
+  CreatePlatformEndpointCommand,
+  CreateTopicCommand,
+  DeleteTopicCommand,
+  PublishCommand,
+  SubscribeCommand,
+  UnsubscribeCommand,
+  type SNSClient,
+} from '@aws-sdk/client-sns';
+import { ValidationError } from '../core/errors.js';
+import type { Notifier } from '../core/ports.js';
+import type { Endpoint, RenderedMessage } from '../core/types.js';
+
+export interface SnsNotifierOptions {
+  client: SNSClient;
+  /** Segment topics are named `<topicPrefix>-<segment key>`; IAM grants only that prefix. */
+  topicPrefix: string;
+  /** KMS key for topic encryption; SNS's own key when unset. */
+  kmsKeyId?: string;
+  /** Platform applications for push, by platform. */
+  platformApplications?: Partial<Record<'apns' | 'fcm', string>>;
+}
+
+export class SnsNotifier implements Notifier {
+  constructor(private readonly options: SnsNotifierOptions) {}
+
+  async createSegmentTopic(segmentKey: string): Promise<string> {
+    const result = await this.options.client.send(
+      new CreateTopicCommand({
+        Name: `${this.options.topicPrefix}-${segmentKey}`,
+        Attributes: { KmsMasterKeyId: this.options.kmsKeyId ?? 'alias/aws/sns' },
+        Tags: [{ Key: 'newsalert:segment', Value: segmentKey }],
+      }),
+    );
+    if (!result.TopicArn) throw new Error('SNS CreateTopic returned no TopicArn');
+    return result.TopicArn;
+  }
+
+  async deleteSegmentTopic(topicRef: string): Promise<void> {
+    await this.options.client.send(new DeleteTopicCommand({ TopicArn: topicRef }));
+  }
+
+  async subscribe(topicRef: string, endpoint: Endpoint): Promise<string> {
+    const target = await this.targetOf(endpoint);
+    const result = await this.options.client.send(
+      new SubscribeCommand({ TopicArn: topicRef, ...target, ReturnSubscriptionArn: true }),
+    );
+    if (!result.SubscriptionArn) throw new Error('SNS Subscribe returned no SubscriptionArn');
+    return result.SubscriptionArn;
+  }
+
+  async unsubscribe(subscriptionRef: string): Promise<void> {
+    await this.options.client.send(new UnsubscribeCommand({ SubscriptionArn: subscriptionRef }));
+  }
+
+  async publish(topicRef: string, message: RenderedMessage, attributes: Record<string, string>): Promise<void> {
+    await this.options.client.send(
+      new PublishCommand({
+        TopicArn: topicRef,
+        MessageStructure: 'json',
+        Message: JSON.stringify(message),
+        MessageAttributes: {
+          ...Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, { DataType: 'String', StringValue: v }])),
+          'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+        },
+      }),
+    );
+  }
+
+  private async targetOf(endpoint: Endpoint): Promise<{ Protocol: string; Endpoint: string }> {
+    switch (endpoint.channel) {
+      case 'sms':
+        return { Protocol: 'sms', Endpoint: endpoint.phoneNumber };
+      case 'webhook':
+        return { Protocol: endpoint.url.startsWith('https:') ? 'https' : 'http', Endpoint: endpoint.url };
+      case 'push': {
+        const application = this.options.platformApplications?.[endpoint.platform];
+        if (!application) {
+          throw new ValidationError(`push to ${endpoint.platform} is not configured on this deployment`);
+        }
+        const created = await this.options.client.send(
+          new CreatePlatformEndpointCommand({ PlatformApplicationArn: application, Token: endpoint.token }),
+        );
+        if (!created.EndpointArn) throw new Error('SNS CreatePlatformEndpoint returned no EndpointArn');
+        return { Protocol: 'application', Endpoint: created.EndpointArn };
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The editors' API: post articles, read them back with their classification and
+ * decision, list and read alerts. Every route needs an editor key.
+ */
+import middy from '@middy/core';
+import { ingestArticle } from '../core/ingest-article.js';
+import { AppError, NotFoundError } from '../core/errors.js';
+import type { ArticleRecord } from '../core/ports.js';
+import type { App } from '../wiring/app.js';
+import { httpErrors } from './http-errors.js';
+import { json, pathParam, readJson, type HttpEvent, type HttpResult } from './http.js';
+import { router } from './router.js';
+import { articleSchema, parse } from './schemas.js';
+
+/** What the API shows of a stored article: everything an editor needs to see why. */
+export function articleView(record: ArticleRecord) {
+  return {
+    article: { ...record.article, receivedAt: record.receivedAt },
+    classification: record.classification,
+    decision: record.decision,
+  };
+}
+
+function limitOf(event: HttpEvent): number {
+  const raw = event.queryStringParameters?.limit;
+  if (raw === undefined) return 20;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    throw new AppError('INVALID_LIMIT', 'limit must be a whole number from 1 to 100', 400);
+  }
+  return limit;
+}
+
+export function articlesApi(app: App) {
+  const editor = (handler: (event: HttpEvent) => Promise<HttpResult>) => async (event: HttpEvent) => {
+    await app.auth.require(event, 'editor');
+    return handler(event);
+  };
+
+  return middy<HttpEvent, HttpResult>()
+    .use(httpErrors(app.logger))
+    .handler(
+      router([
+        {
+          method: 'POST',
+          path: '/v1/articles',
+          handler: editor(async (event) => {
+            const input = parse(articleSchema, readJson(event), 'article');
+            const result = await ingestArticle(input, {
+              store: app.store,
+              classifier: app.classifier,
+              publisher: app.publisher,
+              policy: app.config.policy,
+              now: app.now,
+            });
+            if (result.publish && result.publish.status !== 'sent' && result.publish.status !== 'skipped') {
+              app.logger.warn('inline publish did not finish; the sweeper will retry', { alertId: result.record.decision.alertId, publish: result.publish });
+            }
+            return json(result.repeat ? 200 : 201, articleView(result.record));
+          }),
+        },
+        {
+          method: 'GET',
+          path: '/v1/articles/{id}',
+          handler: editor(async (event) => {
+            const id = pathParam(event, 'id');
+            const versions = await app.store.listArticleVersions(id);
+            const latest = versions.at(-1);
+            if (!latest) throw new NotFoundError('ARTICLE_NOT_FOUND', `no article ${id}`);
+            return json(200, {
+              ...articleView(latest),
+              versions: versions.map((v) => ({ version: v.article.version, receivedAt: v.receivedAt, decision: v.decision })),
+            });
+          }),
+        },
+        {
+          method: 'GET',
+          path: '/v1/alerts',
+          handler: editor(async (event) => {
+            const cursor = event.queryStringParameters?.cursor;
+            const page = await app.store.listAlerts({ limit: limitOf(event), ...(cursor !== undefined && { cursor }) });
+            return json(200, page);
+          }),
+        },
+        {
+          method: 'GET',
+          path: '/v1/alerts/{id}',
+          handler: editor(async (event) => {
+            const id = pathParam(event, 'id');
+            const alert = await app.store.getAlert(id);
+            if (!alert) throw new NotFoundError('ALERT_NOT_FOUND', `no alert ${id}`);
+            return json(200, alert);
+          }),
+        },
+      ]),
+    );
+}

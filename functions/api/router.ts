@@ -1,0 +1,25 @@
+/** Middy's HTTP router, answering 405 (not 404) when the path exists under another method. */
+import httpRouterHandler, { type Route } from '@middy/http-router';
+import { AppError } from '../core/errors.js';
+import type { HttpEvent, HttpResult } from './http.js';
+
+export type ApiRoute = Route<HttpEvent, HttpResult>;
+
+function patternOf(path: string): RegExp {
+  const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}|\{[^}]+\}/g, '[^/]+');
+  return new RegExp(`^${source}/?$`);
+}
+
+export function router(routes: ApiRoute[]) {
+  const patterns = routes.map((route) => ({ method: route.method, pattern: patternOf(route.path) }));
+  return httpRouterHandler<HttpEvent, HttpResult>({
+    routes,
+    notFoundResponse: ({ method, path }) => {
+      const allowed = patterns.filter((p) => p.pattern.test(path)).map((p) => p.method);
+      if (allowed.length > 0) {
+        throw new AppError('METHOD_NOT_ALLOWED', `${method} is not allowed on ${path}; use ${[...new Set(allowed)].join(' or ')}`, 405);
+      }
+      throw new AppError('ROUTE_NOT_FOUND', `no route ${method} ${path}`, 404);
+    },
+  });
+}

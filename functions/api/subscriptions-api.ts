@@ -1,0 +1,55 @@
+/** The app backends' API: register, read and remove subscribers. Every route needs an app key. */
+import middy from '@middy/core';
+import type { Subscriber } from '../core/types.js';
+import type { App } from '../wiring/app.js';
+import { httpErrors } from './http-errors.js';
+import { json, noContent, pathParam, readJson, type HttpEvent, type HttpResult } from './http.js';
+import { router } from './router.js';
+import { parse, subscriptionSchema } from './schemas.js';
+
+export function subscriptionView(subscriber: Subscriber) {
+  return {
+    id: subscriber.id,
+    ...subscriber.endpoint,
+    preferences: subscriber.preferences,
+    segment: subscriber.segmentKey,
+    createdAt: subscriber.createdAt,
+  };
+}
+
+export function subscriptionsApi(app: App) {
+  const schema = subscriptionSchema({ allowHttpWebhooks: app.config.allowHttpWebhooks });
+  const appKey = (handler: (event: HttpEvent) => Promise<HttpResult>) => async (event: HttpEvent) => {
+    await app.auth.require(event, 'app');
+    return handler(event);
+  };
+
+  return middy<HttpEvent, HttpResult>()
+    .use(httpErrors(app.logger))
+    .handler(
+      router([
+        {
+          method: 'POST',
+          path: '/v1/subscriptions',
+          handler: appKey(async (event) => {
+            const { preferences, ...endpoint } = parse(schema, readJson(event), 'subscription');
+            const subscriber = await app.subscriptions.subscribe(endpoint, preferences);
+            return json(201, subscriptionView(subscriber));
+          }),
+        },
+        {
+          method: 'GET',
+          path: '/v1/subscriptions/{id}',
+          handler: appKey(async (event) => json(200, subscriptionView(await app.subscriptions.get(pathParam(event, 'id'))))),
+        },
+        {
+          method: 'DELETE',
+          path: '/v1/subscriptions/{id}',
+          handler: appKey(async (event) => {
+            await app.subscriptions.unsubscribe(pathParam(event, 'id'));
+            return noContent();
+          }),
+        },
+      ]),
+    );
+}

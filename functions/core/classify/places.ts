@@ -1,0 +1,63 @@
+/** Finds the countries and major cities an article is about, from names, demonyms and datelines. */
+import type { Place } from '../types.js';
+import { buildGazetteer, longestKey, type Gazetteer } from './gazetteer.js';
+
+/** Capitalised words and abbreviations, as written ("U.S.", "Ain", "Iraqi"). */
+const NAME_TOKEN = /[A-Z][\p{L}'’.-]*|\b[a-z]+\b/gu;
+
+export interface PlaceResult {
+  places: Place[];
+  reasons: string[];
+}
+
+export class PlaceFinder {
+  private readonly gazetteer: Gazetteer;
+  private readonly maxWords: number;
+
+  constructor(gazetteer: Gazetteer = buildGazetteer()) {
+    this.gazetteer = gazetteer;
+    this.maxWords = longestKey(gazetteer);
+  }
+
+  /**
+   * Ranks places by mentions, headline and dateline counting double; at most `limit`.
+   *
+   * @example new PlaceFinder().find('Iran fires missiles at Iraqi base', '').places.map(p => p.countryCode) // ['IR', 'IQ']
+   */
+  find(headline: string, body: string, dateline?: string, limit = 6): PlaceResult {
+    const weights = new Map<string, { weight: number; first: number; name: string }>();
+    const cities = new Set<string>();
+    const count = (text: string, weight: number, offset: number) => {
+      const tokens = [...text.matchAll(NAME_TOKEN)].map((m) => ({ word: m[0].replace(/['’]s$/, ''), at: m.index }));
+      for (let i = 0; i < tokens.length; i++) {
+        if (!/^[A-Z]/.test(tokens[i]!.word)) continue;
+        for (let n = Math.min(this.maxWords, tokens.length - i); n >= 1; n--) {
+          const phrase = tokens.slice(i, i + n).map((t) => t.word).join(' ');
+          // "U.S." keeps its dots; "Iraq." at a sentence end loses its full stop.
+          const entry = this.gazetteer.get(phrase) ?? this.gazetteer.get(phrase.replace(/[.’']+$/, ''));
+          if (!entry) continue;
+          const seen = weights.get(entry.countryCode);
+          weights.set(entry.countryCode, {
+            weight: (seen?.weight ?? 0) + weight,
+            first: Math.min(seen?.first ?? Infinity, offset + tokens[i]!.at),
+            name: entry.country,
+          });
+          if (entry.city) cities.add(`${entry.city} (${entry.countryCode})`);
+          i += n - 1;
+          break;
+        }
+      }
+    };
+    count(headline, 2, 0);
+    count(body, 1, headline.length + 1);
+    if (dateline) count(dateline, 2, 0);
+    const ranked = [...weights.entries()]
+      .sort((a, b) => b[1].weight - a[1].weight || a[1].first - b[1].first)
+      .slice(0, limit);
+    const places = ranked.map(([countryCode, { name }]) => ({ name, countryCode }));
+    const reasons = places.length
+      ? [`places: ${places.map((p) => p.name).join(', ')}${cities.size ? ` (cities: ${[...cities].slice(0, 4).join(', ')})` : ''}`]
+      : [];
+    return { places, reasons };
+  }
+}

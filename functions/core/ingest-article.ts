@@ -1,0 +1,99 @@
+/**
+ * An article's way in: normalise, classify, decide, record, publish.
+ *
+ * Idempotent on (id, version): the alert (the outbox) is written first and the article
+ * second, each with a conditional put, so a retry — or a concurrent duplicate — finds
+ * what the first attempt stored and answers with it. A repeat also re-offers the alert to
+ * the publisher, which does nothing if it was sent: a crash between any two steps is
+ * healed by the retry or, failing that, by the sweeper.
+ */
+import { prepareArticle } from './article.js';
+import type { Classifier } from './classify/classifier.js';
+import { decide, type AlertPolicy } from './decide.js';
+import { ConflictError } from './errors.js';
+import { idFrom } from './ids.js';
+import type { ArticleRecord, Store } from './ports.js';
+import type { AlertPublisher, PublishOutcome } from './publish-alert.js';
+import type { Alert, ArticleInput } from './types.js';
+
+export interface IngestDeps {
+  store: Store;
+  classifier: Classifier;
+  publisher: AlertPublisher;
+  policy: AlertPolicy;
+  now: () => Date;
+}
+
+export interface IngestResult {
+  /** True when this id and version were already stored: the answer is the first one. */
+  repeat: boolean;
+  record: ArticleRecord;
+  /** What the inline publish did; undefined when the article makes no alert. */
+  publish?: PublishOutcome | { status: 'error'; error: string };
+}
+
+function conflict(id: string, version: number): ConflictError {
+  return new ConflictError(
+    'ARTICLE_VERSION_CONFLICT',
+    `article ${id} version ${version} was already received with different content; send it as a new version`,
+  );
+}
+
+export async function ingestArticle(input: ArticleInput, deps: IngestDeps): Promise<IngestResult> {
+  const { article, contentHash } = prepareArticle(input);
+  const existing = await deps.store.getArticle(article.id, article.version);
+  if (existing) {
+    if (existing.contentHash !== contentHash) throw conflict(article.id, article.version);
+    return { repeat: true, record: existing, ...(await publishIfAny(existing, deps)) };
+  }
+
+  const classification = deps.classifier.classify(article);
+  const verdict = decide(classification, deps.policy);
+  const receivedAt = deps.now().toISOString();
+  const alertId = verdict.alert ? idFrom('al', article.id, article.version) : undefined;
+  if (alertId) {
+    const alert: Alert = {
+      id: alertId,
+      articleId: article.id,
+      articleVersion: article.version,
+      headline: article.headline,
+      ...(article.url !== undefined && { url: article.url }),
+      ...(article.source !== undefined && { source: article.source }),
+      urgency: classification.urgency,
+      wire: classification.wire,
+      topics: classification.topics.map((t) => t.code),
+      countries: classification.places.map((p) => p.countryCode),
+      language: article.language,
+      createdAt: receivedAt,
+      status: 'pending',
+      attempts: 0,
+      publishedSegments: [],
+    };
+    const stored = await deps.store.putAlert(alert, contentHash);
+    if (stored && stored.contentHash !== contentHash) throw conflict(article.id, article.version);
+  }
+  const record: ArticleRecord = {
+    article,
+    classification,
+    decision: { ...verdict, ...(alertId && { alertId }) },
+    contentHash,
+    receivedAt,
+  };
+  const raced = await deps.store.putArticle(record);
+  if (raced) {
+    if (raced.contentHash !== contentHash) throw conflict(article.id, article.version);
+    return { repeat: true, record: raced, ...(await publishIfAny(raced, deps)) };
+  }
+  return { repeat: false, record, ...(await publishIfAny(record, deps)) };
+}
+
+/** The inline publish: the fastest path to phones. Its failure is not the editor's: the sweeper retries. */
+async function publishIfAny(record: ArticleRecord, deps: IngestDeps): Promise<Pick<IngestResult, 'publish'>> {
+  const alertId = record.decision.alertId;
+  if (!alertId) return {};
+  try {
+    return { publish: await deps.publisher.publish(alertId) };
+  } catch (error) {
+    return { publish: { status: 'error', error: error instanceof Error ? error.message : String(error) } };
+  }
+}

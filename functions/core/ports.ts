@@ -1,0 +1,79 @@
+/**
+ * The two ports the pipeline talks through. The core depends on these interfaces only;
+ * adapters implement them for AWS (DynamoDB, SNS) and for local runs (dynalite, local notifier).
+ */
+import type { Alert, Article, Classification, Decision, Endpoint, Preferences, RenderedMessage, Role, Segment, Subscriber } from './types.js';
+
+export interface ArticleRecord {
+  article: Article;
+  classification: Classification;
+  decision: Decision;
+  /** Hash of the article's content: a repeat with the same id and version must match it. */
+  contentHash: string;
+  receivedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
+
+export interface ApiKeyRecord {
+  role: Role;
+  label: string;
+  createdAt: string;
+}
+
+export interface Store {
+  /** Writes the record unless that id and version exist; returns the stored record when it does. */
+  putArticle(record: ArticleRecord): Promise<ArticleRecord | undefined>;
+  getArticle(id: string, version: number): Promise<ArticleRecord | undefined>;
+  /** Every stored version of an article, oldest first. */
+  listArticleVersions(id: string): Promise<ArticleRecord[]>;
+
+  /** Writes the alert unless it exists; returns the stored alert when it does. */
+  putAlert(alert: Alert, contentHash: string): Promise<{ alert: Alert; contentHash: string } | undefined>;
+  getAlert(id: string): Promise<Alert | undefined>;
+  /** Newest first. */
+  listAlerts(options: { limit: number; cursor?: string }): Promise<Page<Alert>>;
+  /**
+   * Takes the alert for publishing when it is pending and due, or publishing with an
+   * expired lease. Returns undefined when someone else holds it or it is done.
+   */
+  claimAlert(id: string, now: Date, leaseMs: number): Promise<Alert | undefined>;
+  markSegmentPublished(id: string, segmentKey: string): Promise<void>;
+  markAlertSent(id: string, at: Date): Promise<void>;
+  /** Hands the alert back for a later attempt, or marks it failed when `retryAt` is undefined. */
+  releaseAlert(id: string, error: string, retryAt: Date | undefined): Promise<void>;
+  /** Alerts still pending or publishing whose time has come, oldest first. */
+  listDueAlerts(now: Date, limit: number): Promise<Alert[]>;
+
+  /** Adds one subscriber to the segment, creating it with `topicRef` if it is new. */
+  joinSegment(segment: Segment): Promise<void>;
+  /** Removes one subscriber; deletes and returns the segment when that was its last one. */
+  leaveSegment(key: string): Promise<Segment | undefined>;
+  getSegment(key: string): Promise<Segment | undefined>;
+  listSegments(): Promise<Segment[]>;
+  /** Changes whenever a segment is created or deleted: publishers cache the registry against it. */
+  segmentRegistryVersion(): Promise<number>;
+
+  putSubscriber(subscriber: Subscriber): Promise<void>;
+  getSubscriber(id: string): Promise<Subscriber | undefined>;
+  /** Returns false when there was no such subscriber. */
+  deleteSubscriber(id: string): Promise<boolean>;
+
+  putApiKey(hash: string, record: ApiKeyRecord): Promise<void>;
+  findApiKey(hash: string): Promise<ApiKeyRecord | undefined>;
+}
+
+export interface Notifier {
+  /** Creates (or finds: the call is idempotent) the topic of one audience segment. */
+  createSegmentTopic(segmentKey: string): Promise<string>;
+  deleteSegmentTopic(topicRef: string): Promise<void>;
+  /** Subscribes one endpoint to a segment topic; returns the subscription's handle. */
+  subscribe(topicRef: string, endpoint: Endpoint): Promise<string>;
+  unsubscribe(subscriptionRef: string): Promise<void>;
+  publish(topicRef: string, message: RenderedMessage, attributes: Record<string, string>): Promise<void>;
+}
+
+export type { Preferences };

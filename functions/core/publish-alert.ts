@@ -1,0 +1,104 @@
+/**
+ * Publishing one alert, exactly once as subscribers see it:
+ * claim it with a lease (a conditional write, so only one publisher holds it), publish it
+ * once to each matching segment not yet published to, record each segment as it
+ * succeeds, then mark it sent. A failure hands it back with a backoff for the sweeper;
+ * after `maxAttempts` it is marked failed. A crash anywhere leaves it pending or with an
+ * expired lease, and the sweeper picks it up again.
+ */
+import type { Notifier, Store } from './ports.js';
+import { renderMessage } from './render.js';
+import { matchesSegment } from './segments.js';
+import type { SegmentRegistry } from './segment-registry.js';
+import type { Alert, Segment } from './types.js';
+
+export interface PublishSettings {
+  leaseMs: number;
+  maxAttempts: number;
+  /** Publishes in flight at once for one alert. */
+  concurrency: number;
+  /** First retry delay; doubles per attempt, with jitter. */
+  retryBaseMs: number;
+}
+
+export const DEFAULT_PUBLISH_SETTINGS: PublishSettings = { leaseMs: 30_000, maxAttempts: 6, concurrency: 8, retryBaseMs: 2_000 };
+
+export type PublishOutcome =
+  | { status: 'sent'; segments: number }
+  | { status: 'skipped' }
+  | { status: 'retrying' | 'failed'; segments: number; error: string };
+
+export interface PublisherDeps {
+  store: Store;
+  notifier: Notifier;
+  registry: SegmentRegistry;
+  now: () => Date;
+  settings?: Partial<PublishSettings>;
+  random?: () => number;
+}
+
+export class AlertPublisher {
+  private readonly settings: PublishSettings;
+
+  constructor(private readonly deps: PublisherDeps) {
+    this.settings = { ...DEFAULT_PUBLISH_SETTINGS, ...deps.settings };
+  }
+
+  async publish(alertId: string): Promise<PublishOutcome> {
+    const { store } = this.deps;
+    const alert = await store.claimAlert(alertId, this.deps.now(), this.settings.leaseMs);
+    if (!alert) return { status: 'skipped' };
+
+    const targets = (await this.deps.registry.segments()).filter(
+      (segment) => !alert.publishedSegments.includes(segment.key) && matchesSegment(alert, segment.preferences),
+    );
+    const errors = await this.publishToSegments(alert, targets);
+    const done = alert.publishedSegments.length + targets.length - errors.length;
+    if (errors.length === 0) {
+      await store.markAlertSent(alertId, this.deps.now());
+      return { status: 'sent', segments: done };
+    }
+    const error = errors.slice(0, 3).join('; ');
+    if (alert.attempts >= this.settings.maxAttempts) {
+      await store.releaseAlert(alertId, error, undefined);
+      return { status: 'failed', segments: done, error };
+    }
+    await store.releaseAlert(alertId, error, this.retryAt(alert.attempts));
+    return { status: 'retrying', segments: done, error };
+  }
+
+  private async publishToSegments(alert: Alert, segments: Segment[]): Promise<string[]> {
+    const message = renderMessage(alert);
+    const attributes = { alertId: alert.id, wire: alert.wire, urgency: String(alert.urgency) };
+    const errors: string[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < segments.length) {
+        const segment = segments[next++]!;
+        try {
+          await this.deps.notifier.publish(segment.topicRef, message, attributes);
+          await this.deps.store.markSegmentPublished(alert.id, segment.key);
+        } catch (error) {
+          errors.push(`segment ${segment.key}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, segments.length) }, worker));
+    return errors;
+  }
+
+  /** Exponential backoff with full jitter. */
+  private retryAt(attempts: number): Date {
+    const ceiling = this.settings.retryBaseMs * 2 ** Math.max(0, attempts - 1);
+    const delay = this.settings.retryBaseMs / 2 + (this.deps.random ?? Math.random)() * ceiling;
+    return new Date(this.deps.now().getTime() + delay);
+  }
+}
+
+/** Publishes every alert whose time has come: pending ones and ones whose publisher died. */
+export async function sweepDueAlerts(store: Store, publisher: AlertPublisher, now: Date, limit = 100): Promise<PublishOutcome[]> {
+  const due = await store.listDueAlerts(now, limit);
+  const outcomes: PublishOutcome[] = [];
+  for (const alert of due) outcomes.push(await publisher.publish(alert.id));
+  return outcomes;
+}

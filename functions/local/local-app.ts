@@ -1,0 +1,112 @@
+/**
+ * The local runtime's wiring: embedded dynalite, the local notifier, the same handlers as
+ * on AWS behind a loopback HTTP server, and a timer in place of the scheduled sweeper.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { join } from 'node:path';
+import { DynamoStore } from '../adapters/dynamo-store.js';
+import { LocalNotifier } from '../adapters/local-notifier.js';
+import { articlesApi } from '../api/articles-api.js';
+import { generateKey, hashKey } from '../api/auth.js';
+import { healthApi } from '../api/health-api.js';
+import { subscriptionsApi } from '../api/subscriptions-api.js';
+import { sweepDueAlerts } from '../core/publish-alert.js';
+import type { PublishSettings } from '../core/publish-alert.js';
+import type { Role } from '../core/types.js';
+import { assembleApp, type App } from '../wiring/app.js';
+import { startEmbeddedDynamo } from './embedded-dynamo.js';
+import { inboxApi } from './inbox-api.js';
+import { startLocalServer, type LambdaHttpHandler } from './local-server.js';
+
+export interface LocalOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Keep data here across restarts; in memory when unset. */
+  dataDir?: string;
+  editorKey?: string;
+  appKey?: string;
+  alertThreshold?: number;
+  sweepIntervalMs?: number;
+  publish?: Partial<PublishSettings>;
+  /** Where deliveries and notices are printed; silent when unset. */
+  print?: (line: string) => void;
+  logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+}
+
+export interface LocalRuntime {
+  url: string;
+  app: App;
+  notifier: LocalNotifier;
+  keys: Record<Role, string>;
+  close(): Promise<void>;
+}
+
+export async function startLocal(options: LocalOptions = {}): Promise<LocalRuntime> {
+  const dynamo = await startEmbeddedDynamo({ ...(options.dataDir && { dataDir: join(options.dataDir, 'dynamo') }) });
+  const notifier = new LocalNotifier({
+    ...(options.print && { print: options.print }),
+    ...(options.dataDir && { stateFile: join(options.dataDir, 'notifier.json') }),
+  });
+  const logger = new Logger({ serviceName: 'newsalert', logLevel: options.logLevel ?? 'WARN' });
+  const app = assembleApp({
+    store: new DynamoStore({ client: dynamo.client, tableName: dynamo.tableName }),
+    notifier,
+    config: {
+      policy: { alertThreshold: options.alertThreshold ?? 3 },
+      allowHttpWebhooks: true,
+      ...(options.publish && { publish: options.publish }),
+    },
+    logger,
+  });
+
+  const keys: Record<Role, string> = {
+    editor: options.editorKey ?? generateKey('editor'),
+    app: options.appKey ?? generateKey('app'),
+  };
+  const createdAt = new Date().toISOString();
+  for (const [role, key] of Object.entries(keys) as Array<[Role, string]>) {
+    await app.store.putApiKey(hashKey(key), { role, label: 'local', createdAt });
+  }
+
+  const handler = (h: unknown) => h as LambdaHttpHandler;
+  const server = await startLocalServer({
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    mounts: [
+      { prefix: '/health', handler: handler(healthApi(app)) },
+      { prefix: '/v1/articles', handler: handler(articlesApi(app)) },
+      { prefix: '/v1/alerts', handler: handler(articlesApi(app)) },
+      { prefix: '/v1/subscriptions', handler: handler(subscriptionsApi(app)) },
+      { prefix: '/local/deliveries', handler: handler(inboxApi(app, notifier)) },
+    ],
+    onFault: (error) => logger.error('request failed', error as Error),
+  });
+
+  let sweeping = false;
+  const timer = setInterval(async () => {
+    if (sweeping) return;
+    sweeping = true;
+    try {
+      await sweepDueAlerts(app.store, app.publisher, app.now());
+    } catch (error) {
+      logger.error('sweep failed', error as Error);
+    } finally {
+      sweeping = false;
+    }
+  }, options.sweepIntervalMs ?? 5_000);
+  timer.unref();
+
+  return {
+    url: server.url,
+    app,
+    notifier,
+    keys,
+    close: async () => {
+      clearInterval(timer);
+      await server.close();
+      await notifier.idle();
+      await dynamo.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/** `npm start`: the service on this machine, on embedded defaults. */
+import { startLocal } from './local-app.js';
+
+function fail(message: string): never {
+  console.error(`newsalert: ${message}`);
+  process.exit(1);
+}
+
+const port = Number(process.env.PORT ?? '3000');
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}"`);
+const threshold = Number(process.env.NEWSALERT_ALERT_THRESHOLD ?? '3');
+if (!Number.isInteger(threshold) || threshold < 1 || threshold > 9) fail('NEWSALERT_ALERT_THRESHOLD must be a whole number from 1 to 9');
+for (const name of ['NEWSALERT_EDITOR_KEY', 'NEWSALERT_APP_KEY']) {
+  const value = process.env[name];
+  if (value !== undefined && !/^[A-Za-z0-9._~+/=-]{16,200}$/.test(value)) fail(`${name} must be 16 to 200 characters of A-Z a-z 0-9 . _ ~ + / = -`);
+}
+
+const runtime = await startLocal({
+  host: process.env.HOST ?? '127.0.0.1',
+  port,
+  ...(process.env.NEWSALERT_DATA && { dataDir: process.env.NEWSALERT_DATA }),
+  ...(process.env.NEWSALERT_EDITOR_KEY && { editorKey: process.env.NEWSALERT_EDITOR_KEY }),
+  ...(process.env.NEWSALERT_APP_KEY && { appKey: process.env.NEWSALERT_APP_KEY }),
+  alertThreshold: threshold,
+  print: (line) => console.log(line),
+  logLevel: (process.env.LOG_LEVEL?.toUpperCase() as 'INFO' | undefined) ?? 'WARN',
+}).catch((error: unknown) => {
+  const code = (error as { code?: string }).code;
+  fail(code === 'EADDRINUSE' ? `port ${port} is in use; set PORT to another` : error instanceof Error ? error.message : String(error));
+});
+
+console.log(`newsalert is running at ${runtime.url}
+  data:        ${process.env.NEWSALERT_DATA ? `${process.env.NEWSALERT_DATA} (kept across restarts)` : 'in memory (set NEWSALERT_DATA=DIR to keep it)'}
+  editor key:  ${runtime.keys.editor}${process.env.NEWSALERT_EDITOR_KEY ? ' (from NEWSALERT_EDITOR_KEY)' : ' (generated; set NEWSALERT_EDITOR_KEY to fix it)'}
+  app key:     ${runtime.keys.app}${process.env.NEWSALERT_APP_KEY ? ' (from NEWSALERT_APP_KEY)' : ' (generated; set NEWSALERT_APP_KEY to fix it)'}
+  alerts:      printed below as they are delivered; webhooks get a real POST; GET ${runtime.url}/local/deliveries lists them
+Ctrl-C stops it.`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nnewsalert: stopping…');
+    await runtime.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * Assembles the application from its adapters: the same assembly for Lambda and for the
+ * local server, so both run the same code and differ only in what they plug in.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { Authenticator } from '../api/auth.js';
+import type { Classifier } from '../core/classify/classifier.js';
+import { EmbeddedClassifier } from '../core/classify/embedded-classifier.js';
+import type { AlertPolicy } from '../core/decide.js';
+import type { Notifier, Store } from '../core/ports.js';
+import { AlertPublisher, type PublishSettings } from '../core/publish-alert.js';
+import { SegmentRegistry } from '../core/segment-registry.js';
+import { SubscriptionService } from '../core/subscriptions.js';
+
+export interface AppConfig {
+  policy: AlertPolicy;
+  /** Plain-http webhooks are for local runs; deployed, only https is accepted. */
+  allowHttpWebhooks: boolean;
+  publish?: Partial<PublishSettings>;
+}
+
+export interface App {
+  store: Store;
+  notifier: Notifier;
+  classifier: Classifier;
+  publisher: AlertPublisher;
+  subscriptions: SubscriptionService;
+  auth: Authenticator;
+  config: AppConfig;
+  logger: Logger;
+  now: () => Date;
+}
+
+export function assembleApp(parts: {
+  store: Store;
+  notifier: Notifier;
+  config: AppConfig;
+  logger: Logger;
+  classifier?: Classifier;
+  now?: () => Date;
+}): App {
+  const now = parts.now ?? (() => new Date());
+  const { store, notifier } = parts;
+  const publisher = new AlertPublisher({
+    store,
+    notifier,
+    registry: new SegmentRegistry(store),
+    now,
+    ...(parts.config.publish && { settings: parts.config.publish }),
+  });
+  return {
+    store,
+    notifier,
+    classifier: parts.classifier ?? new EmbeddedClassifier(),
+    publisher,
+    subscriptions: new SubscriptionService({ store, notifier, now }),
+    auth: new Authenticator(store),
+    config: parts.config,
+    logger: parts.logger,
+    now,
+  };
+}
