@@ -24,7 +24,7 @@ const UNCHANGED = new Set(['news', 'species', 'series', 'us', 'bus', 'gas', 'thi
 
 /** "runn" → "run", "stopp" → "stop"; "fall" and "pass" keep their pair. */
 function undouble(w: string): string {
-  return /([^aeiouls])\1$/.test(w) ? w.slice(0, -1) : w;
+  return w.length > 3 && /([^aeiouls])\1$/.test(w) ? w.slice(0, -1) : w;
 }
 
 export interface Token {

@@ -41,7 +41,7 @@ function find(pattern: RegExp, text: string): string | undefined {
 
 /** Both patterns within one sentence of the lead, close together; returns the span. */
 function near(a: string, b: string, text: string, within = 90): string | undefined {
-  const pattern = new RegExp(String.raw`\b${a}[^.;:!?]{0,${within}}?${b}|\b${b}[^.;:!?]{0,${within}}?${a}`, 'i');
+  const pattern = new RegExp(String.raw`\b${a}[^.;:!?]{0,${within}}?\b${b}|\b${b}[^.;:!?]{0,${within}}?\b${a}`, 'i');
   return find(pattern, text);
 }
 
