@@ -12,7 +12,7 @@ import {
   UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ValidationError } from '../core/errors.js';
+import { AppError } from '../core/errors.js';
 import type { ApiKeyRecord, ArticleRecord, Page, Store } from '../core/ports.js';
 import type { Alert, Segment, Subscriber } from '../core/types.js';
 import { GSI_LISTINGS, GSI_PENDING } from './table-definition.js';
@@ -364,11 +364,12 @@ function encodeCursor(key: Record<string, unknown>): string {
 function decodeCursor(cursor: string): Record<string, unknown> {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (key && typeof key === 'object' && !Array.isArray(key) && Object.values(key).every((v) => typeof v === 'string')) {
+    const names = key && typeof key === 'object' && !Array.isArray(key) ? Object.keys(key).sort().join(',') : '';
+    if (names === 'gsi1pk,gsi1sk,pk,sk' && Object.values(key as object).every((v) => typeof v === 'string')) {
       return key as Record<string, unknown>;
     }
   } catch {
     // fall through to the clear error below
   }
-  throw new ValidationError('cursor is not one this API issued');
+  throw new AppError('INVALID_CURSOR', 'cursor is not one this API issued', 400);
 }

@@ -1,0 +1,85 @@
+/** The SNS adapter's requests, asserted exactly against a recording client (SNS cannot run here). */
+import { describe, expect, it } from 'vitest';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import { SnsNotifier } from '../../functions/adapters/sns-notifier.js';
+import { renderMessage } from '../../functions/core/render.js';
+import { alertFixture } from '../helpers/store.js';
+
+function recordingClient(responses: Record<string, unknown> = {}) {
+  const sent: Array<{ command: string; input: unknown }> = [];
+  const client = {
+    send: async (command: { constructor: { name: string }; input: unknown }) => {
+      sent.push({ command: command.constructor.name, input: command.input });
+      return responses[command.constructor.name] ?? {};
+    },
+  } as unknown as SNSClient;
+  return { client, sent };
+}
+
+const TOPIC = 'arn:aws:sns:eu-west-1:123456789012:newsalert-dev-seg-abc';
+
+describe('SnsNotifier', () => {
+  it('creates an encrypted segment topic under its prefix', async () => {
+    const { client, sent } = recordingClient({ CreateTopicCommand: { TopicArn: TOPIC } });
+    const notifier = new SnsNotifier({ client, topicPrefix: 'newsalert-dev-seg', kmsKeyId: 'alias/newsalert' });
+    expect(await notifier.createSegmentTopic('abc')).toBe(TOPIC);
+    expect(sent).toEqual([
+      {
+        command: 'CreateTopicCommand',
+        input: { Name: 'newsalert-dev-seg-abc', Attributes: { KmsMasterKeyId: 'alias/newsalert' }, Tags: [{ Key: 'newsalert:segment', Value: 'abc' }] },
+      },
+    ]);
+  });
+
+  it('subscribes SMS numbers and https webhooks directly, push tokens through a platform endpoint', async () => {
+    const { client, sent } = recordingClient({
+      SubscribeCommand: { SubscriptionArn: `${TOPIC}:sub-1` },
+      CreatePlatformEndpointCommand: { EndpointArn: 'arn:aws:sns:eu-west-1:123456789012:endpoint/APNS/app/e1' },
+    });
+    const notifier = new SnsNotifier({ client, topicPrefix: 'p', platformApplications: { apns: 'arn:aws:sns:eu-west-1:123456789012:app/APNS/app' } });
+    await notifier.subscribe(TOPIC, { channel: 'sms', phoneNumber: '+14155552671' });
+    await notifier.subscribe(TOPIC, { channel: 'webhook', url: 'https://hooks.example.com/n' });
+    await notifier.subscribe(TOPIC, { channel: 'push', platform: 'apns', token: 'a'.repeat(64) });
+    expect(sent).toEqual([
+      { command: 'SubscribeCommand', input: { TopicArn: TOPIC, Protocol: 'sms', Endpoint: '+14155552671', ReturnSubscriptionArn: true } },
+      { command: 'SubscribeCommand', input: { TopicArn: TOPIC, Protocol: 'https', Endpoint: 'https://hooks.example.com/n', ReturnSubscriptionArn: true } },
+      { command: 'CreatePlatformEndpointCommand', input: { PlatformApplicationArn: 'arn:aws:sns:eu-west-1:123456789012:app/APNS/app', Token: 'a'.repeat(64) } },
+      { command: 'SubscribeCommand', input: { TopicArn: TOPIC, Protocol: 'application', Endpoint: 'arn:aws:sns:eu-west-1:123456789012:endpoint/APNS/app/e1', ReturnSubscriptionArn: true } },
+    ]);
+  });
+
+  it('refuses push to a platform the deployment has not configured', async () => {
+    const { client } = recordingClient();
+    const notifier = new SnsNotifier({ client, topicPrefix: 'p' });
+    await expect(notifier.subscribe(TOPIC, { channel: 'push', platform: 'fcm', token: 'b'.repeat(64) })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('publishes one message per protocol with MessageStructure json, and removes what it created', async () => {
+    const { client, sent } = recordingClient();
+    const notifier = new SnsNotifier({ client, topicPrefix: 'p' });
+    const message = renderMessage(alertFixture());
+    await notifier.publish(TOPIC, message, { alertId: 'al_test', wire: 'bulletin', urgency: '2' });
+    await notifier.unsubscribe(`${TOPIC}:sub-1`);
+    await notifier.deleteSegmentTopic(TOPIC);
+    expect(sent).toEqual([
+      {
+        command: 'PublishCommand',
+        input: {
+          TopicArn: TOPIC,
+          MessageStructure: 'json',
+          Message: JSON.stringify(message),
+          MessageAttributes: {
+            alertId: { DataType: 'String', StringValue: 'al_test' },
+            wire: { DataType: 'String', StringValue: 'bulletin' },
+            urgency: { DataType: 'String', StringValue: '2' },
+            'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+          },
+        },
+      },
+      { command: 'UnsubscribeCommand', input: { SubscriptionArn: `${TOPIC}:sub-1` } },
+      { command: 'DeleteTopicCommand', input: { TopicArn: TOPIC } },
+    ]);
+    const parsed = JSON.parse((sent[0]!.input as { Message: string }).Message);
+    expect(Object.keys(parsed).sort()).toEqual(['APNS', 'APNS_SANDBOX', 'GCM', 'default', 'https', 'sms']);
+  });
+});
