@@ -35,7 +35,9 @@ export function decodeEntities(text: string): string {
   return text
     .replace(/&#x([0-9a-f]{1,6});/gi, (_, hex: string) => safeCodePoint(parseInt(hex, 16)))
     .replace(/&?#(\d{1,7});/g, (_, dec: string) => safeCodePoint(parseInt(dec, 10)))
-    .replace(/&([a-z]{2,8});/gi, (whole, name: string) => ENTITIES[name.toLowerCase()] ?? whole);
+    .replace(/&([a-z]{2,8});/gi, (whole, name: string) => ENTITIES[name.toLowerCase()] ?? whole)
+    // AG News also lost the ampersand of named entities: "J amp;J", " quot;The army quot;".
+    .replace(/(^|[\s(])(amp|quot|apos|lt|gt);/g, (_, before: string, name: string) => before + ENTITIES[name]);
 }
 
 function safeCodePoint(cp: number): string {

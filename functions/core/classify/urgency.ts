@@ -85,7 +85,7 @@ const RULES: Rule[] = [
   { wire: 'bulletin', label: 'military attack on national forces', test: (lead) =>
     near(String.raw`(?:fir(?:es|ed|ing)|launch(?:es|ed|ing)|strikes?|struck|attack(?:s|ed)?|pound(?:s|ed)?)`, String.raw`(?:missiles?|rockets?|air ?strikes?|warplanes?|bombers?)[^.;]{0,80}\b(?:base|troops|forces|soldiers|army|capital|embassy)`, lead, 60) },
   { wire: 'bulletin', label: 'hostages taken', test: (lead, headline) =>
-    find(/\b(?:kidnap(?:ped|s)|abduct(?:ed|s)|seiz(?:e|es|ed) (?:\w+ ){0,3}(?:hostage|contractor|journalist|worker|engineer)s?|taken hostage|take hostages?|hostage[- ]taking|behead(?:ed|s|ing)?)\b/i, headline) },
+    find(/\b(?:kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing)?|seiz(?:e|es|ed) (?:\w+ ){0,3}(?:hostage|contractor|journalist|worker|engineer)s?|taken hostage|take hostages?|hostage[- ]taking|behead(?:ed|s|ing)?)\b/i, headline) },
   { wire: 'bulletin', label: 'leader dies or is ousted', test: (_, headline) =>
     find(new RegExp(String.raw`\b${LEADER}\b(?: [A-Z][\w'-]+){0,3} (?:dies|died|ousted|toppled|overthrown|deposed)\b`, 'i'), headline) },
   { wire: 'bulletin', label: 'election decided', test: (_, headline) =>

@@ -1,0 +1,73 @@
+/**
+ * The embedded classifier on hand-written sentences in the style of wire copy, one per
+ * signal (none copied from the evaluation files), and on the seed story.
+ */
+import { describe, expect, it } from 'vitest';
+import { prepareArticle } from '../../functions/core/article.js';
+import { articleFromPlainText } from '../../functions/core/article-text.js';
+import { EmbeddedClassifier } from '../../functions/core/classify/embedded-classifier.js';
+import { casualtyCount } from '../../functions/core/classify/urgency.js';
+import { seedText } from '../helpers/seed.js';
+
+const classifier = new EmbeddedClassifier();
+const classify = (headline: string, body = '') => classifier.classify(prepareArticle({ headline, body }).article);
+
+describe('EmbeddedClassifier', () => {
+  it('calls the seed story breaking news about conflict in Iran and Iraq', () => {
+    const result = classifier.classify(prepareArticle(articleFromPlainText(seedText())).article);
+    expect(['flash', 'bulletin']).toContain(result.wire);
+    expect(result.urgency).toBeLessThanOrEqual(2);
+    expect(result.topics[0]!.code).toBe('medtop:16000000');
+    expect(result.places.map((p) => p.countryCode)).toEqual(expect.arrayContaining(['IR', 'IQ', 'US']));
+    expect(result.reasons.some((r) => r.startsWith('military attack on national forces') && r.includes('missiles'))).toBe(true);
+    expect(result.reasons.some((r) => r.startsWith('places:') && r.includes('Iran') && r.includes('Iraq'))).toBe(true);
+  });
+
+  it.each([
+    ['Car bomb kills 14 outside police station', 'A car bomb exploded outside a police station on Monday, killing 14 people.', 'bulletin', 'medtop:16000000'],
+    ['Earthquake kills dozens in mountain region', 'A magnitude 6.8 earthquake struck before dawn, killing at least 40 people.', 'bulletin', 'medtop:03000000'],
+    ['Gunmen abduct two aid workers near border', 'Two aid workers were kidnapped by gunmen on Tuesday, officials said.', 'bulletin', 'medtop:16000000'],
+    ['Hurricane bears down on Florida coast', 'Forecasters said the storm would make landfall overnight.', 'urgent', 'medtop:17000000'],
+    ['Drugmaker agrees to buy rival for $8 billion', 'The deal, announced on Monday, would create the largest company in the sector; shares rose.', 'urgent', 'medtop:04000000'],
+    ['Former minister charged with fraud', 'Prosecutors charged the former minister with fraud and money laundering on Friday.', 'urgent', 'medtop:02000000'],
+    ['Review: a quiet, clever thriller', 'The film, starring a veteran actor, opens in cinemas this week.', 'routine', 'medtop:01000000'],
+    ['Quarterback leads late rally as home team edges rival', 'The quarterback threw two touchdowns in the fourth quarter as the team won 24-21.', 'routine', 'medtop:15000000'],
+    ['New chip promises faster laptops', 'The chipmaker said its processor would ship in laptops and desktop computers next year.', 'routine', 'medtop:13000000'],
+  ])('%s → %s, %s', (headline, body, wire, topic) => {
+    const result = classify(headline, body);
+    expect(result.wire).toBe(wire);
+    expect(result.topics[0]!.code).toBe(topic);
+    expect(result.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('keeps flash for events of transcendent importance', () => {
+    expect(classify('President assassinated in capital', 'The president was shot dead on Tuesday.').wire).toBe('flash');
+    expect(classify('Tsunami kills more than 2,000 along the coast', 'Waves swept away villages, killing thousands.').wire).toBe('flash');
+    expect(classify('Rebels plot to kill the president, police say', 'Police said they foiled the plot.').wire).not.toBe('flash');
+    expect(classify('Ten years on, survivors remember the attack that killed 200', '').wire).not.toBe('flash');
+  });
+
+  it('reads casualty counts in words and figures', () => {
+    expect(casualtyCount('killing at least 19 people')).toBe(19);
+    expect(casualtyCount('the death toll rose to 1,200')).toBe(1200);
+    expect(casualtyCount('dozens were killed')).toBe(24);
+    expect(casualtyCount('no one was hurt')).toBe(0);
+  });
+
+  it('finds places from demonyms, capitals and datelines', () => {
+    const { places } = classify('Iranian officials meet Iraqi envoy', 'TEHRAN (Reuters) - Officials from both countries met in Baghdad.');
+    expect(places.map((p) => p.countryCode)).toEqual(['IR', 'IQ']);
+    expect(classify('Kids love turkey sandwiches', 'A survey of us found we like them.').places).toEqual([]);
+  });
+
+  it('names a level-2 topic after its parent when the evidence is clear', () => {
+    const { topics } = classify('Voters go to the polls in presidential election', 'Voters cast ballots in the election; the candidate urged turnout.');
+    expect(topics[0]!.code).toBe('medtop:11000000');
+    expect(topics.map((t) => t.code)).toContain('medtop:20000574');
+  });
+
+  it('is deterministic', () => {
+    const article = prepareArticle(articleFromPlainText(seedText())).article;
+    expect(classifier.classify(article)).toEqual(new EmbeddedClassifier().classify(article));
+  });
+});
