@@ -1,5 +1,10 @@
 /** `npx newsalert`: the service's own pipeline steps from the command line. */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoStore } from '../adapters/dynamo-store.js';
+import { generateKey, hashKey } from '../api/auth.js';
+import type { Role } from '../core/types.js';
+import { localDynamoClient } from './embedded-dynamo.js';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { prepareArticle } from '../core/article.js';
@@ -136,6 +141,35 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
             exitCode = 1;
           } else io.out(classifyLine(classifier, item));
         }
+      }
+    });
+
+  const keys = program.command('keys').description('Manage API keys of a deployed stack (uses your AWS credentials).');
+  keys
+    .command('create')
+    .description('Create an API key, store its hash in the table, and print the key once.')
+    .addOption(new Option('--role <role>', 'editor (articles and alerts) or app (subscriptions)').choices(['editor', 'app']).makeOptionMandatory())
+    .requiredOption('--table <name>', 'the table name (stack output TableName)')
+    .option('--label <label>', 'who or what holds the key', 'cli')
+    .option('--region <region>', 'AWS region (default: your AWS configuration)')
+    .option('--endpoint <url>', 'a DynamoDB endpoint other than AWS, e.g. a local one')
+    .action(async (options: { role: Role; table: string; label: string; region?: string; endpoint?: string }) => {
+      const client = options.endpoint
+        ? localDynamoClient(options.endpoint)
+        : new DynamoDBClient(options.region ? { region: options.region } : {});
+      try {
+        const key = generateKey(options.role);
+        await new DynamoStore({ client, tableName: options.table }).putApiKey(hashKey(key), {
+          role: options.role,
+          label: options.label,
+          createdAt: new Date().toISOString(),
+        });
+        io.out(key);
+      } catch (error) {
+        io.err(`newsalert: could not store the key: ${error instanceof Error ? error.message : String(error)}`);
+        exitCode = 1;
+      } finally {
+        client.destroy();
       }
     });
 

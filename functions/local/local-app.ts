@@ -39,6 +39,8 @@ export interface LocalRuntime {
   app: App;
   notifier: LocalNotifier;
   keys: Record<Role, string>;
+  /** Where the embedded DynamoDB listens, for tools that talk to it directly. */
+  dynamoEndpoint: string;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     app,
     notifier,
     keys,
+    dynamoEndpoint: dynamo.endpoint,
     close: async () => {
       clearInterval(timer);
       await server.close();
