@@ -10,7 +10,8 @@ import type { App } from '../wiring/app.js';
 import { httpErrors } from './http-errors.js';
 import { json, pathParam, readJson, type HttpEvent, type HttpResult } from './http.js';
 import { router } from './router.js';
-import { articleSchema, parse } from './schemas.js';
+import { articleSchema } from './article-schema.js';
+import { parse } from './validate.js';
 
 /** What the API shows of a stored article: everything an editor needs to see why. */
 export function articleView(record: ArticleRecord) {

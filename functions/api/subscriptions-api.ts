@@ -5,7 +5,8 @@ import type { App } from '../wiring/app.js';
 import { httpErrors } from './http-errors.js';
 import { json, noContent, pathParam, readJson, type HttpEvent, type HttpResult } from './http.js';
 import { router } from './router.js';
-import { parse, subscriptionSchema } from './schemas.js';
+import { subscriptionSchema } from './subscription-schema.js';
+import { parse } from './validate.js';
 
 export function subscriptionView(subscriber: Subscriber) {
   return {

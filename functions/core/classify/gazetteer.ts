@@ -1,12 +1,9 @@
 /**
  * Country names, demonyms and capitals → ISO 3166-1 alpha-2, built once from the
- * `world-countries` package (mledoze/countries, ODbL-1.0), plus the forms news uses that
- * the package lacks ("U.S.", "Britain", "Americans").
+ * `world-countries` data (mledoze/countries, ODbL-1.0; see countries.data.ts), plus the
+ * forms news uses that the data lacks ("U.S.", "Britain", "Americans").
  */
-import worldCountries, { type Country } from 'world-countries';
-
-/** The package is CommonJS with an ES-style type declaration: take the array whichever way it arrives. */
-const countries: Country[] = (worldCountries as unknown as { default?: Country[] }).default ?? (worldCountries as unknown as Country[]);
+import { COUNTRIES } from './countries.data.js';
 
 export interface GazetteerEntry {
   countryCode: string;
@@ -67,21 +64,20 @@ export type Gazetteer = Map<string, GazetteerEntry>;
 export function buildGazetteer(): Gazetteer {
   const map: Gazetteer = new Map();
   const names = new Map<string, string>();
-  for (const c of countries) names.set(c.cca2, c.name.common);
+  for (const [code, common] of COUNTRIES) names.set(code, common);
   const add = (form: string, code: string, kind: GazetteerEntry['kind']) => {
     const country = names.get(code) ?? code;
     if (!map.has(form)) map.set(form, { countryCode: code, country, kind, ...(kind === 'city' ? { city: form } : {}) });
   };
   for (const [form, code, kind] of EXTRA) add(form, code, kind);
   for (const [form, code, kind] of SAFE_DESPITE_AMBIGUITY) add(form, code, kind);
-  for (const c of countries) {
-    if (!c.independent && !['PS', 'HK', 'TW', 'PR', 'GL'].includes(c.cca2)) continue;
-    const forms: Array<[string, GazetteerEntry['kind']]> = [[c.name.common, 'country'], [c.name.official, 'country']];
-    for (const alt of c.altSpellings) if (alt.length > 3 && !alt.includes(',')) forms.push([alt, 'country']);
-    const demonym = c.demonyms?.eng;
-    if (demonym) forms.push([demonym.m, 'demonym'], [demonym.f, 'demonym'], [`${demonym.m}s`, 'demonym']);
-    for (const capital of c.capital) forms.push([capital, 'city']);
-    for (const [form, kind] of forms) if (form && !AMBIGUOUS.has(form)) add(form, c.cca2, kind);
+  for (const [code, common, official, independent, altSpellings, demonyms, capitals] of COUNTRIES) {
+    if (!independent) continue;
+    const forms: Array<[string, GazetteerEntry['kind']]> = [[common, 'country'], [official, 'country']];
+    for (const alt of altSpellings) forms.push([alt, 'country']);
+    for (const demonym of demonyms) forms.push([demonym, 'demonym'], [`${demonym}s`, 'demonym']);
+    for (const capital of capitals) forms.push([capital, 'city']);
+    for (const [form, kind] of forms) if (form && !AMBIGUOUS.has(form)) add(form, code, kind);
   }
   return map;
 }
