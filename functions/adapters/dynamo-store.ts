@@ -146,50 +146,37 @@ export class DynamoStore implements Store {
     }
   }
 
-  async markSegmentPublished(id: string, segmentKey: string): Promise<void> {
+  async markAlertSent(id: string, at: Date, segments: string[]): Promise<void> {
     await this.doc.send(
       new UpdateCommand({
         TableName: this.table,
         Key: { pk: `ALERT#${id}`, sk: 'ALERT' },
-        UpdateExpression: 'ADD publishedSegmentSet :s',
-        ExpressionAttributeValues: { ':s': new Set([segmentKey]) },
-      }),
-    );
-  }
-
-  async markAlertSent(id: string, at: Date): Promise<void> {
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: { pk: `ALERT#${id}`, sk: 'ALERT' },
-        UpdateExpression: 'SET #status = :sent, sentAt = :at REMOVE pendingPk, dueAt, leaseUntil, lastError',
+        UpdateExpression: `SET #status = :sent, sentAt = :at REMOVE pendingPk, dueAt, leaseUntil, lastError${segments.length ? ' ADD publishedSegmentSet :s' : ''}`,
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':sent': 'sent', ':at': at.toISOString() },
+        ExpressionAttributeValues: { ':sent': 'sent', ':at': at.toISOString(), ...(segments.length && { ':s': new Set(segments) }) },
       }),
     );
   }
 
-  async releaseAlert(id: string, error: string, retryAt: Date | undefined): Promise<void> {
-    const key = { pk: `ALERT#${id}`, sk: 'ALERT' };
-    const lastError = error.slice(0, 1000);
+  async releaseAlert(id: string, outcome: { error: string; retryAt: Date | undefined; segments: string[] }): Promise<void> {
+    const { retryAt, segments } = outcome;
+    const lastError = outcome.error.slice(0, 1000);
+    const add = segments.length ? ' ADD publishedSegmentSet :s' : '';
     await this.doc.send(
-      new UpdateCommand(
-        retryAt
-          ? {
-              TableName: this.table,
-              Key: key,
-              UpdateExpression: 'SET #status = :pending, dueAt = :due, lastError = :e REMOVE leaseUntil',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':pending': 'pending', ':due': retryAt.toISOString(), ':e': lastError },
-            }
-          : {
-              TableName: this.table,
-              Key: key,
-              UpdateExpression: 'SET #status = :failed, lastError = :e REMOVE pendingPk, dueAt, leaseUntil',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':failed': 'failed', ':e': lastError },
-            },
-      ),
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: `ALERT#${id}`, sk: 'ALERT' },
+        UpdateExpression: retryAt
+          ? `SET #status = :status, dueAt = :due, lastError = :e REMOVE leaseUntil${add}`
+          : `SET #status = :status, lastError = :e REMOVE pendingPk, dueAt, leaseUntil${add}`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':status': retryAt ? 'pending' : 'failed',
+          ':e': lastError,
+          ...(retryAt && { ':due': retryAt.toISOString() }),
+          ...(segments.length && { ':s': new Set(segments) }),
+        },
+      }),
     );
   }
 

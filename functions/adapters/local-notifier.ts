@@ -33,6 +33,8 @@ export interface LocalNotifierOptions {
   fetch?: typeof fetch;
   webhookTimeoutMs?: number;
   webhookAttempts?: number;
+  /** Called on every publish, before delivery: benchmarks time the pipeline up to here. */
+  onPublish?: (topicRef: string, attributes: Record<string, string>) => void;
 }
 
 interface State {
@@ -78,6 +80,7 @@ export class LocalNotifier implements Notifier {
 
   /** Like SNS, returns once the message is accepted; deliveries complete in the background (see `idle`). */
   async publish(topicRef: string, message: RenderedMessage, attributes: Record<string, string>): Promise<void> {
+    this.options.onPublish?.(topicRef, attributes);
     const topic = this.state.topics[topicRef];
     if (!topic) throw new Error(`no segment topic ${topicRef}`);
     const alertId = attributes.alertId ?? 'unknown';

@@ -41,10 +41,13 @@ export interface Store {
    * expired lease. Returns undefined when someone else holds it or it is done.
    */
   claimAlert(id: string, now: Date, leaseMs: number): Promise<Alert | undefined>;
-  markSegmentPublished(id: string, segmentKey: string): Promise<void>;
-  markAlertSent(id: string, at: Date): Promise<void>;
-  /** Hands the alert back for a later attempt, or marks it failed when `retryAt` is undefined. */
-  releaseAlert(id: string, error: string, retryAt: Date | undefined): Promise<void>;
+  /** Marks the alert sent, adding the segments this attempt published to. */
+  markAlertSent(id: string, at: Date, segments: string[]): Promise<void>;
+  /**
+   * Hands the alert back for a later attempt (or marks it failed when `retryAt` is
+   * undefined), keeping the segments this attempt did publish to so a retry skips them.
+   */
+  releaseAlert(id: string, outcome: { error: string; retryAt: Date | undefined; segments: string[] }): Promise<void>;
   /** Alerts still pending or publishing whose time has come, oldest first. */
   listDueAlerts(now: Date, limit: number): Promise<Alert[]>;
 

@@ -1,10 +1,12 @@
 /**
  * Publishing one alert, exactly once as subscribers see it:
  * claim it with a lease (a conditional write, so only one publisher holds it), publish it
- * once to each matching segment not yet published to, record each segment as it
- * succeeds, then mark it sent. A failure hands it back with a backoff for the sweeper;
- * after `maxAttempts` it is marked failed. A crash anywhere leaves it pending or with an
- * expired lease, and the sweeper picks it up again.
+ * once to each matching segment not yet published to, then mark it sent together with the
+ * segments done — one write, however many segments. A failure hands it back with the
+ * segments that did succeed (a retry skips them) and a backoff for the sweeper; after
+ * `maxAttempts` it is marked failed. A crash anywhere leaves it pending or with an expired
+ * lease, and the sweeper picks it up again; a crash after SNS accepted a publish but before
+ * that final write is the one case in which a segment receives the alert twice.
  */
 import type { Notifier, Store } from './ports.js';
 import { renderMessage } from './render.js';
@@ -52,24 +54,22 @@ export class AlertPublisher {
     const targets = (await this.deps.registry.segments()).filter(
       (segment) => !alert.publishedSegments.includes(segment.key) && matchesSegment(alert, segment.preferences),
     );
-    const errors = await this.publishToSegments(alert, targets);
-    const done = alert.publishedSegments.length + targets.length - errors.length;
+    const { published, errors } = await this.publishToSegments(alert, targets);
+    const done = alert.publishedSegments.length + published.length;
     if (errors.length === 0) {
-      await store.markAlertSent(alertId, this.deps.now());
+      await store.markAlertSent(alertId, this.deps.now(), published);
       return { status: 'sent', segments: done };
     }
     const error = errors.slice(0, 3).join('; ');
-    if (alert.attempts >= this.settings.maxAttempts) {
-      await store.releaseAlert(alertId, error, undefined);
-      return { status: 'failed', segments: done, error };
-    }
-    await store.releaseAlert(alertId, error, this.retryAt(alert.attempts));
-    return { status: 'retrying', segments: done, error };
+    const retryAt = alert.attempts >= this.settings.maxAttempts ? undefined : this.retryAt(alert.attempts);
+    await store.releaseAlert(alertId, { error, retryAt, segments: published });
+    return { status: retryAt ? 'retrying' : 'failed', segments: done, error };
   }
 
-  private async publishToSegments(alert: Alert, segments: Segment[]): Promise<string[]> {
+  private async publishToSegments(alert: Alert, segments: Segment[]): Promise<{ published: string[]; errors: string[] }> {
     const message = renderMessage(alert);
     const attributes = { alertId: alert.id, wire: alert.wire, urgency: String(alert.urgency) };
+    const published: string[] = [];
     const errors: string[] = [];
     let next = 0;
     const worker = async () => {
@@ -77,14 +77,14 @@ export class AlertPublisher {
         const segment = segments[next++]!;
         try {
           await this.deps.notifier.publish(segment.topicRef, message, attributes);
-          await this.deps.store.markSegmentPublished(alert.id, segment.key);
+          published.push(segment.key);
         } catch (error) {
           errors.push(`segment ${segment.key}: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, segments.length) }, worker));
-    return errors;
+    return { published, errors };
   }
 
   /** Exponential backoff with full jitter. */

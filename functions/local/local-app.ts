@@ -3,6 +3,8 @@
  * on AWS behind a loopback HTTP server, and a timer in place of the scheduled sweeper.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { DynamoStore } from '../adapters/dynamo-store.js';
 import { LocalNotifier } from '../adapters/local-notifier.js';
@@ -32,6 +34,11 @@ export interface LocalOptions {
   /** Where deliveries and notices are printed; silent when unset. */
   print?: (line: string) => void;
   logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /** Hooks for benchmarks: a request arrives; the notifier is asked to publish. */
+  observe?: {
+    request?: (request: IncomingMessage) => void;
+    publish?: (topicRef: string, attributes: Record<string, string>) => void;
+  };
 }
 
 export interface LocalRuntime {
@@ -41,6 +48,8 @@ export interface LocalRuntime {
   keys: Record<Role, string>;
   /** Where the embedded DynamoDB listens, for tools that talk to it directly. */
   dynamoEndpoint: string;
+  /** The client the store uses (benchmarks count its calls). */
+  dynamoClient: DynamoDBClient;
   close(): Promise<void>;
 }
 
@@ -49,6 +58,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   const notifier = new LocalNotifier({
     ...(options.print && { print: options.print }),
     ...(options.dataDir && { stateFile: join(options.dataDir, 'notifier.json') }),
+    ...(options.observe?.publish && { onPublish: options.observe.publish }),
   });
   const logger = new Logger({ serviceName: 'newsalert', logLevel: options.logLevel ?? 'WARN' });
   const app = assembleApp({
@@ -83,6 +93,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
       { prefix: '/local/deliveries', handler: handler(inboxApi(app, notifier)) },
     ],
     onFault: (error) => logger.error('request failed', error as Error),
+    ...(options.observe?.request && { onRequest: options.observe.request }),
   });
 
   let sweeping = false;
@@ -105,6 +116,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     notifier,
     keys,
     dynamoEndpoint: dynamo.endpoint,
+    dynamoClient: dynamo.client,
     close: async () => {
       clearInterval(timer);
       await server.close();

@@ -75,8 +75,18 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'to
   });
 }
 
-export async function startLocalServer(options: { mounts: Mount[]; host: string; port: number; onFault?: (error: unknown) => void }): Promise<LocalServer> {
+export interface LocalServerOptions {
+  mounts: Mount[];
+  host: string;
+  port: number;
+  onFault?: (error: unknown) => void;
+  /** Called as each request arrives, before its body is read: benchmarks time the pipeline from here. */
+  onRequest?: (request: IncomingMessage) => void;
+}
+
+export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
   const server = createServer(async (request, response) => {
+    options.onRequest?.(request);
     try {
       const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
       const mount = options.mounts.find((m) => url.pathname === m.prefix || url.pathname.startsWith(`${m.prefix}/`));

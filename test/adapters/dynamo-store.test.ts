@@ -48,10 +48,9 @@ describe('DynamoStore', () => {
     expect((await store.listDueAlerts(t('10:00:40'), 10)).map((a) => a.id)).toContain('al_claim');
     expect(await store.claimAlert('al_claim', t('10:00:40'), 30_000)).toMatchObject({ attempts: 2 });
 
-    await store.markSegmentPublished('al_claim', 'seg-b');
-    await store.markSegmentPublished('al_claim', 'seg-a');
-    await store.markSegmentPublished('al_claim', 'seg-a');
-    await store.markAlertSent('al_claim', t('10:00:41'));
+    await store.releaseAlert('al_claim', { error: 'seg-c throttled', retryAt: t('10:00:40'), segments: ['seg-b'] });
+    expect(await store.claimAlert('al_claim', t('10:00:40'), 30_000)).toMatchObject({ attempts: 3, publishedSegments: ['seg-b'] });
+    await store.markAlertSent('al_claim', t('10:00:41'), ['seg-a', 'seg-b']);
     const sent = await store.getAlert('al_claim');
     expect(sent).toMatchObject({ status: 'sent', sentAt: t('10:00:41').toISOString(), publishedSegments: ['seg-a', 'seg-b'] });
     expect(await store.claimAlert('al_claim', t('11:00:00'), 30_000)).toBeUndefined();
@@ -61,11 +60,11 @@ describe('DynamoStore', () => {
   it('releases an alert for a retry at a later time, or marks it failed', async () => {
     await store.putAlert(alertFixture({ id: 'al_retry' }), 'h');
     await store.claimAlert('al_retry', t('10:00:01'), 30_000);
-    await store.releaseAlert('al_retry', 'throttled', t('10:05:00'));
+    await store.releaseAlert('al_retry', { error: 'throttled', retryAt: t('10:05:00'), segments: [] });
     expect(await store.claimAlert('al_retry', t('10:01:00'), 30_000)).toBeUndefined();
     expect(await store.getAlert('al_retry')).toMatchObject({ status: 'pending', lastError: 'throttled' });
     expect(await store.claimAlert('al_retry', t('10:05:00'), 30_000)).toMatchObject({ attempts: 2 });
-    await store.releaseAlert('al_retry', 'gave up', undefined);
+    await store.releaseAlert('al_retry', { error: 'gave up', retryAt: undefined, segments: [] });
     expect(await store.getAlert('al_retry')).toMatchObject({ status: 'failed', lastError: 'gave up' });
     expect((await store.listDueAlerts(t('23:00:00'), 10)).map((a) => a.id)).not.toContain('al_retry');
   });

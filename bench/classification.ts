@@ -1,0 +1,28 @@
+/** Classification throughput on one core, and the classifier's load time in a fresh process. */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { prepareArticle } from '../functions/core/article.js';
+import { EmbeddedClassifier } from '../functions/core/classify/embedded-classifier.js';
+import { agItems, seedArticle } from './corpus.js';
+
+export function classificationThroughput(): { agPerSecond: number; seedPerSecond: number } {
+  const classifier = new EmbeddedClassifier();
+  const ag = agItems().map((item) => prepareArticle(item).article);
+  const seed = prepareArticle(seedArticle()).article;
+  const rate = (articles: Array<typeof seed>, minMs: number) => {
+    for (const a of articles.slice(0, 200)) classifier.classify(a);
+    let done = 0;
+    const start = performance.now();
+    while (performance.now() - start < minMs) for (const a of articles) { classifier.classify(a); done++; }
+    return done / ((performance.now() - start) / 1000);
+  };
+  return { agPerSecond: rate(ag, 1_000), seedPerSecond: rate(Array.from({ length: 50 }, () => seed), 1_000) };
+}
+
+/** Milliseconds to import the classifier's modules and build it, in a fresh Node process. */
+export function classifierLoadMs(): number {
+  const module = fileURLToPath(new URL('../functions/core/classify/embedded-classifier.ts', import.meta.url));
+  const script = `const t=performance.now(); const m=await import(${JSON.stringify(module)}); new m.EmbeddedClassifier(); console.log(performance.now()-t);`;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  return Number(out.trim());
+}
