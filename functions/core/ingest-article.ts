@@ -3,9 +3,11 @@
  *
  * Idempotent on (id, version): the alert (the outbox) is written first and the article
  * second, each with a conditional put, so a retry — or a concurrent duplicate — finds
- * what the first attempt stored and answers with it. A repeat also re-offers the alert to
- * the publisher, which does nothing if it was sent: a crash between any two steps is
- * healed by the retry or, failing that, by the sweeper.
+ * what the first attempt stored and answers with it (no read first: the conditional
+ * writes are the check). A stored alert or article with another content hash means the
+ * same id and version came with other content: 409, and nothing is written after it.
+ * A repeat also re-offers the alert to the publisher, which does nothing if it was sent:
+ * a crash between any two steps is healed by the retry or, failing that, by the sweeper.
  */
 import { prepareArticle } from './article.js';
 import type { Classifier } from './classify/classifier.js';
@@ -41,12 +43,6 @@ function conflict(id: string, version: number): ConflictError {
 
 export async function ingestArticle(input: ArticleInput, deps: IngestDeps): Promise<IngestResult> {
   const { article, contentHash } = prepareArticle(input);
-  const existing = await deps.store.getArticle(article.id, article.version);
-  if (existing) {
-    if (existing.contentHash !== contentHash) throw conflict(article.id, article.version);
-    return { repeat: true, record: existing, ...(await publishIfAny(existing, deps)) };
-  }
-
   const classification = deps.classifier.classify(article);
   const verdict = decide(classification, deps.policy);
   const receivedAt = deps.now().toISOString();
