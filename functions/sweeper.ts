@@ -1,17 +1,28 @@
-/** Lambda, on a schedule: publishes every alert still pending, so none is lost. */
+/**
+ * Lambda, on a schedule: publishes every alert still due, so none is lost, and reports how
+ * long the oldest had waited (an alarm watches that figure).
+ */
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { recordPublish } from './api/publish-metrics.js';
 import { sweepDueAlerts } from './core/publish-alert.js';
-import { lambdaApp } from './wiring/lambda.js';
+import { lambdaRuntime } from './wiring/lambda.js';
 
-const app = lambdaApp();
+const { app, metrics } = lambdaRuntime();
 
 export const handler = middy(async () => {
-  const outcomes = await sweepDueAlerts(app.store, app.publisher, app.now());
-  const counts: Record<string, number> = {};
-  for (const outcome of outcomes) counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
-  if (outcomes.length > 0) app.logger.info('swept pending alerts', { counts });
-  const failed = outcomes.filter((o) => o.status === 'failed' || o.status === 'retrying');
-  for (const outcome of failed) app.logger.error('alert publish did not succeed', { outcome });
-  return { swept: outcomes.length, counts };
-}).use(injectLambdaContext(app.logger));
+  const now = app.now();
+  const due = await app.store.listDueAlerts(now, 100);
+  const oldest = due.reduce((age, alert) => Math.max(age, now.getTime() - Date.parse(alert.createdAt)), 0);
+  app.metrics?.milliseconds('OldestPendingAlertAge', oldest);
+  const outcomes = await sweepDueAlerts(app.store, app.publisher, now);
+  app.metrics?.count('AlertsSwept', outcomes.length);
+  for (const outcome of outcomes) {
+    recordPublish(app.metrics, outcome);
+    if (outcome.status === 'failed' || outcome.status === 'retrying') app.logger.error('alert publish did not succeed', { outcome });
+  }
+  return { swept: outcomes.length };
+})
+  .use(injectLambdaContext(app.logger))
+  .use(logMetrics(metrics));

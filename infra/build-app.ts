@@ -1,7 +1,7 @@
 /** Builds the CDK app: one stack per stage, checked by cdk-nag's AwsSolutions rules at synth. */
 import { App, Tags, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { stageConfig } from './config.js';
+import { stageConfig } from './stages.js';
 import { NewsalertStack } from './newsalert-stack.js';
 
 export function buildApp(props: AppProps = {}, env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION }) {

@@ -24,6 +24,11 @@ export interface SnsNotifierOptions {
   kmsKeyId?: string;
   /** Platform applications for push, by platform. */
   platformApplications?: Partial<Record<'apns' | 'fcm', string>>;
+  /** Role SNS assumes to log push and http delivery status, and the share of successes logged. */
+  deliveryStatus?: { roleArn: string; successSampleRate: number };
+  /** Where SNS puts messages it could not deliver to a subscription. */
+  deadLetterQueueArn?: string;
+  sms?: { senderId?: string; originationNumber?: string };
 }
 
 export class SnsNotifier implements Notifier {
@@ -33,7 +38,7 @@ export class SnsNotifier implements Notifier {
     const result = await this.options.client.send(
       new CreateTopicCommand({
         Name: `${this.options.topicPrefix}-${segmentKey}`,
-        Attributes: { KmsMasterKeyId: this.options.kmsKeyId ?? 'alias/aws/sns' },
+        Attributes: { KmsMasterKeyId: this.options.kmsKeyId ?? 'alias/aws/sns', ...this.deliveryStatusAttributes() },
         Tags: [{ Key: 'newsalert:segment', Value: segmentKey }],
       }),
     );
@@ -47,8 +52,14 @@ export class SnsNotifier implements Notifier {
 
   async subscribe(topicRef: string, endpoint: Endpoint): Promise<string> {
     const target = await this.targetOf(endpoint);
+    const dlq = this.options.deadLetterQueueArn;
     const result = await this.options.client.send(
-      new SubscribeCommand({ TopicArn: topicRef, ...target, ReturnSubscriptionArn: true }),
+      new SubscribeCommand({
+        TopicArn: topicRef,
+        ...target,
+        ReturnSubscriptionArn: true,
+        ...(dlq && { Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq }) } }),
+      }),
     );
     if (!result.SubscriptionArn) throw new Error('SNS Subscribe returned no SubscriptionArn');
     return result.SubscriptionArn;
@@ -67,9 +78,26 @@ export class SnsNotifier implements Notifier {
         MessageAttributes: {
           ...Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, { DataType: 'String', StringValue: v }])),
           'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+          ...(this.options.sms?.senderId && { 'AWS.SNS.SMS.SenderID': { DataType: 'String', StringValue: this.options.sms.senderId } }),
+          ...(this.options.sms?.originationNumber && {
+            'AWS.MM.SMS.OriginationNumber': { DataType: 'String', StringValue: this.options.sms.originationNumber },
+          }),
         },
       }),
     );
+  }
+
+  /** Delivery-status logging for the protocols a topic's own attributes govern (push and http). */
+  private deliveryStatusAttributes(): Record<string, string> {
+    const status = this.options.deliveryStatus;
+    if (!status) return {};
+    const attributes: Record<string, string> = {};
+    for (const protocol of ['Application', 'HTTP']) {
+      attributes[`${protocol}SuccessFeedbackRoleArn`] = status.roleArn;
+      attributes[`${protocol}FailureFeedbackRoleArn`] = status.roleArn;
+      attributes[`${protocol}SuccessFeedbackSampleRate`] = String(status.successSampleRate);
+    }
+    return attributes;
   }
 
   private async targetOf(endpoint: Endpoint): Promise<{ Protocol: string; Endpoint: string }> {

@@ -8,6 +8,7 @@ import { AppError, NotFoundError } from '../core/errors.js';
 import type { ArticleRecord } from '../core/ports.js';
 import type { App } from '../wiring/app.js';
 import { httpErrors } from './http-errors.js';
+import { recordPublish } from './publish-metrics.js';
 import { json, pathParam, readJson, type HttpEvent, type HttpResult } from './http.js';
 import { router } from './router.js';
 import { articleSchema } from './article-schema.js';
@@ -54,6 +55,9 @@ export function articlesApi(app: App) {
               policy: app.config.policy,
               now: app.now,
             });
+            app.metrics?.count('ArticlesIn');
+            if (!result.repeat && result.record.decision.alert) app.metrics?.count('AlertsMade');
+            if (result.publish) recordPublish(app.metrics, result.publish);
             if (result.publish && result.publish.status !== 'sent' && result.publish.status !== 'skipped') {
               app.logger.warn('inline publish did not finish; the sweeper will retry', { alertId: result.record.decision.alertId, publish: result.publish });
             }

@@ -26,7 +26,7 @@ export interface PublishSettings {
 export const DEFAULT_PUBLISH_SETTINGS: PublishSettings = { leaseMs: 30_000, maxAttempts: 6, concurrency: 8, retryBaseMs: 2_000 };
 
 export type PublishOutcome =
-  | { status: 'sent'; segments: number }
+  | { status: 'sent'; segments: number; /** From the alert's creation to now. */ latencyMs: number }
   | { status: 'skipped' }
   | { status: 'retrying' | 'failed'; segments: number; error: string };
 
@@ -57,8 +57,9 @@ export class AlertPublisher {
     const { published, errors } = await this.publishToSegments(alert, targets);
     const done = alert.publishedSegments.length + published.length;
     if (errors.length === 0) {
-      await store.markAlertSent(alertId, this.deps.now(), published);
-      return { status: 'sent', segments: done };
+      const now = this.deps.now();
+      await store.markAlertSent(alertId, now, published);
+      return { status: 'sent', segments: done, latencyMs: now.getTime() - Date.parse(alert.createdAt) };
     }
     const error = errors.slice(0, 3).join('; ');
     const retryAt = alert.attempts >= this.settings.maxAttempts ? undefined : this.retryAt(alert.attempts);

@@ -12,6 +12,12 @@ import { AlertPublisher, type PublishSettings } from '../core/publish-alert.js';
 import { SegmentRegistry } from '../core/segment-registry.js';
 import { SubscriptionService } from '../core/subscriptions.js';
 
+/** What the pipeline counts: Powertools metrics on Lambda, nothing locally. */
+export interface PipelineMetrics {
+  count(name: string, value?: number): void;
+  milliseconds(name: string, value: number): void;
+}
+
 export interface AppConfig {
   policy: AlertPolicy;
   /** Plain-http webhooks are for local runs; deployed, only https is accepted. */
@@ -28,6 +34,7 @@ export interface App {
   auth: Authenticator;
   config: AppConfig;
   logger: Logger;
+  metrics?: PipelineMetrics;
   now: () => Date;
 }
 
@@ -36,6 +43,7 @@ export function assembleApp(parts: {
   notifier: Notifier;
   config: AppConfig;
   logger: Logger;
+  metrics?: PipelineMetrics;
   classifier?: Classifier;
   now?: () => Date;
 }): App {
@@ -57,6 +65,7 @@ export function assembleApp(parts: {
     auth: new Authenticator(store),
     config: parts.config,
     logger: parts.logger,
+    ...(parts.metrics && { metrics: parts.metrics }),
     now,
   };
 }

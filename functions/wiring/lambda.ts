@@ -3,11 +3,12 @@
  * AWS adapters. Handlers import the app from here and nothing else of the environment.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoStore } from '../adapters/dynamo-store.js';
 import { SnsNotifier } from '../adapters/sns-notifier.js';
-import { assembleApp, type App } from './app.js';
+import { assembleApp, type App, type PipelineMetrics } from './app.js';
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
@@ -15,8 +16,22 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   return value;
 }
 
-export function lambdaApp(env: NodeJS.ProcessEnv = process.env): App {
+export interface LambdaRuntime {
+  app: App;
+  /** Flushed after each invocation by the handlers' `logMetrics` middleware. */
+  metrics: Metrics;
+}
+
+function pipelineMetrics(metrics: Metrics): PipelineMetrics {
+  return {
+    count: (name, value = 1) => metrics.addMetric(name, MetricUnit.Count, value),
+    milliseconds: (name, value) => metrics.addMetric(name, MetricUnit.Milliseconds, value),
+  };
+}
+
+export function lambdaRuntime(env: NodeJS.ProcessEnv = process.env): LambdaRuntime {
   const logger = new Logger({ serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'newsalert' });
+  const metrics = new Metrics({ namespace: env.POWERTOOLS_METRICS_NAMESPACE ?? 'newsalert', serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'newsalert' });
   const threshold = Number(env.ALERT_THRESHOLD ?? '3');
   if (!Number.isInteger(threshold) || threshold < 1 || threshold > 9) {
     throw new Error(`ALERT_THRESHOLD must be a whole number from 1 to 9, not "${env.ALERT_THRESHOLD}"`);
@@ -25,15 +40,25 @@ export function lambdaApp(env: NodeJS.ProcessEnv = process.env): App {
     ...(env.APNS_PLATFORM_APPLICATION_ARN && { apns: env.APNS_PLATFORM_APPLICATION_ARN }),
     ...(env.FCM_PLATFORM_APPLICATION_ARN && { fcm: env.FCM_PLATFORM_APPLICATION_ARN }),
   };
-  return assembleApp({
+  const app = assembleApp({
     store: new DynamoStore({ client: new DynamoDBClient({}), tableName: required(env, 'TABLE_NAME') }),
     notifier: new SnsNotifier({
       client: new SNSClient({}),
       topicPrefix: required(env, 'TOPIC_PREFIX'),
       ...(env.TOPIC_KMS_KEY_ID && { kmsKeyId: env.TOPIC_KMS_KEY_ID }),
       platformApplications,
+      ...(env.DELIVERY_STATUS_ROLE_ARN && {
+        deliveryStatus: { roleArn: env.DELIVERY_STATUS_ROLE_ARN, successSampleRate: Number(env.DELIVERY_STATUS_SUCCESS_SAMPLE_RATE ?? '100') },
+      }),
+      ...(env.SUBSCRIPTION_DLQ_ARN && { deadLetterQueueArn: env.SUBSCRIPTION_DLQ_ARN }),
+      sms: {
+        ...(env.SMS_SENDER_ID && { senderId: env.SMS_SENDER_ID }),
+        ...(env.SMS_ORIGINATION_NUMBER && { originationNumber: env.SMS_ORIGINATION_NUMBER }),
+      },
     }),
     config: { policy: { alertThreshold: threshold }, allowHttpWebhooks: false },
     logger,
+    metrics: pipelineMetrics(metrics),
   });
+  return { app, metrics };
 }

@@ -48,6 +48,37 @@ describe('SnsNotifier', () => {
     ]);
   });
 
+  it('sets delivery-status logging on new topics, a dead-letter queue on subscriptions, and SMS sender attributes', async () => {
+    const { client, sent } = recordingClient({ CreateTopicCommand: { TopicArn: TOPIC }, SubscribeCommand: { SubscriptionArn: `${TOPIC}:s` } });
+    const notifier = new SnsNotifier({
+      client,
+      topicPrefix: 'p',
+      deliveryStatus: { roleArn: 'arn:aws:iam::123456789012:role/status', successSampleRate: 10 },
+      deadLetterQueueArn: 'arn:aws:sqs:eu-west-1:123456789012:dlq',
+      sms: { senderId: 'NEWSDESK', originationNumber: '+447700900000' },
+    });
+    await notifier.createSegmentTopic('k');
+    await notifier.subscribe(TOPIC, { channel: 'sms', phoneNumber: '+14155552671' });
+    await notifier.publish(TOPIC, renderMessage(alertFixture()), {});
+    const role = 'arn:aws:iam::123456789012:role/status';
+    expect(sent[0]!.input).toMatchObject({
+      Attributes: {
+        KmsMasterKeyId: 'alias/aws/sns',
+        ApplicationSuccessFeedbackRoleArn: role, ApplicationFailureFeedbackRoleArn: role, ApplicationSuccessFeedbackSampleRate: '10',
+        HTTPSuccessFeedbackRoleArn: role, HTTPFailureFeedbackRoleArn: role, HTTPSuccessFeedbackSampleRate: '10',
+      },
+    });
+    expect(sent[1]!.input).toEqual({
+      TopicArn: TOPIC, Protocol: 'sms', Endpoint: '+14155552671', ReturnSubscriptionArn: true,
+      Attributes: { RedrivePolicy: '{"deadLetterTargetArn":"arn:aws:sqs:eu-west-1:123456789012:dlq"}' },
+    });
+    expect((sent[2]!.input as { MessageAttributes: unknown }).MessageAttributes).toEqual({
+      'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+      'AWS.SNS.SMS.SenderID': { DataType: 'String', StringValue: 'NEWSDESK' },
+      'AWS.MM.SMS.OriginationNumber': { DataType: 'String', StringValue: '+447700900000' },
+    });
+  });
+
   it('refuses push to a platform the deployment has not configured', async () => {
     const { client } = recordingClient();
     const notifier = new SnsNotifier({ client, topicPrefix: 'p' });

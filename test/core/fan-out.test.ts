@@ -34,7 +34,7 @@ describe('fan-out', () => {
     const expected = segments.filter((s) => matchesSegment(alert, s.preferences)).map((s) => `topic-${s.key}`).sort();
     expect(expected.length).toBeGreaterThan(50);
     expect(expected.length).toBeLessThan(segments.length);
-    expect(await publisher.publish('al_fan')).toEqual({ status: 'sent', segments: expected.length });
+    expect(await publisher.publish('al_fan')).toEqual({ status: 'sent', segments: expected.length, latencyMs: 0 });
     expect(calls.sort()).toEqual(expected);
   });
 });

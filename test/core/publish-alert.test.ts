@@ -49,7 +49,7 @@ afterAll(async () => close?.());
 describe('AlertPublisher', () => {
   it('publishes once to each matching segment and marks the alert sent', async () => {
     await store.putAlert(alertFixture({ id: 'al_ok', createdAt: clock.toISOString() }), 'h');
-    expect(await publisher.publish('al_ok')).toEqual({ status: 'sent', segments: 2 });
+    expect(await publisher.publish('al_ok')).toEqual({ status: 'sent', segments: 2, latencyMs: 0 });
     expect(notifier.published.sort()).toEqual(['topic-all', 'topic-conflict']);
     expect(await publisher.publish('al_ok')).toEqual({ status: 'skipped' });
     expect(notifier.published).toHaveLength(2);
@@ -66,7 +66,7 @@ describe('AlertPublisher', () => {
     expect(await sweepDueAlerts(store, publisher, clock)).toEqual([]);
     notifier.failing.clear();
     clock = new Date(clock.getTime() + 60_000);
-    expect(await sweepDueAlerts(store, publisher, clock)).toEqual([{ status: 'sent', segments: 2 }]);
+    expect(await sweepDueAlerts(store, publisher, clock)).toEqual([{ status: 'sent', segments: 2, latencyMs: 60_000 }]);
     expect(notifier.published.sort()).toEqual(['topic-all', 'topic-conflict']);
   });
 
@@ -90,7 +90,7 @@ describe('AlertPublisher', () => {
     expect(await store.claimAlert('al_orphan', clock, 30_000)).toBeDefined();
     expect(await sweepDueAlerts(store, publisher, new Date(clock.getTime() + 10_000))).toEqual([]);
     clock = new Date(clock.getTime() + 31_000);
-    expect(await sweepDueAlerts(store, publisher, clock)).toEqual([{ status: 'sent', segments: 2 }]);
+    expect(await sweepDueAlerts(store, publisher, clock)).toEqual([{ status: 'sent', segments: 2, latencyMs: 31_000 }]);
     expect(notifier.published.sort()).toEqual(['topic-all', 'topic-conflict']);
   });
 

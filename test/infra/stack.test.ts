@@ -1,4 +1,4 @@
-/** The synthesized template: the resources and properties that matter, and cdk-nag clean. */
+/** The synthesized template: the resources and properties that matter, and cdk-nag clean, for dev and prod. */
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,77 +7,144 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../functions/adapters/table-definition.js';
 import { buildApp } from '../../infra/build-app.js';
 
-let template: Template;
-let outdir: string;
-
-beforeAll(() => {
-  outdir = mkdtempSync(join(tmpdir(), 'newsalert-cdk-'));
-  const { app, stack } = buildApp({ outdir }, { account: '123456789012', region: 'eu-west-1' });
+function synth(context: Record<string, string> = {}) {
+  const outdir = mkdtempSync(join(tmpdir(), 'newsalert-cdk-'));
+  const { app, stack } = buildApp({ outdir, context }, { account: '123456789012', region: 'eu-west-1' });
   // Synthesis runs cdk-nag; an unacknowledged finding fails it.
   app.synth();
-  template = Template.fromStack(stack);
-}, 120_000);
+  const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as { pluginReports?: Array<{ violations?: unknown[] }> };
+  return { template: Template.fromStack(stack), violations: (report.pluginReports ?? []).flatMap((r) => r.violations ?? []) };
+}
+
+type Statement = { Action: string | string[]; Resource: unknown; role: string };
+function statements(template: Template): Statement[] {
+  return Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) =>
+    (policy.Properties.PolicyDocument.Statement as Statement[]).map((s) => ({ ...s, role: policy.Properties.Roles[0].Ref as string })),
+  );
+}
+const actions = (s: Statement) => [s.Action].flat();
+
+let dev: ReturnType<typeof synth>;
+let prod: ReturnType<typeof synth>;
+beforeAll(() => {
+  dev = synth();
+  prod = synth({ stage: 'prod', corsOrigins: 'https://desk.example.com', smsSenderId: 'NEWSDESK', smsMonthlySpendLimit: '50', alarmEmail: 'oncall@example.com' });
+}, 180_000);
 
 describe('NewsalertStack', () => {
-  it('passes cdk-nag AwsSolutions with every acknowledgement explained', () => {
-    const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as { pluginReports?: Array<{ violations?: unknown[] }> };
-    const violations = (report.pluginReports ?? []).flatMap((r) => r.violations ?? []);
-    expect(violations).toEqual([]);
+  it('passes cdk-nag AwsSolutions in every stage', () => {
+    expect(dev.violations).toEqual([]);
+    expect(prod.violations).toEqual([]);
   });
 
-  it('runs four functions on Node.js 24, arm64, traced', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 4);
-    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+  it('runs four service functions on Node.js 24, arm64, traced, with Powertools settings', () => {
+    const functions = Object.values(dev.template.findResources('AWS::Lambda::Function')).filter((fn) => fn.Properties.Environment?.Variables?.TABLE_NAME);
+    expect(functions).toHaveLength(4);
+    for (const fn of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: 'newsalert', POWERTOOLS_METRICS_NAMESPACE: 'newsalert', TOPIC_PREFIX: 'newsalert-dev-seg', ALERT_THRESHOLD: '3',
+        TOPIC_KMS_KEY_ID: { 'Fn::GetAtt': [expect.stringMatching(/^MessagingKey/), 'Arn'] },
+        SUBSCRIPTION_DLQ_ARN: { 'Fn::GetAtt': [expect.stringMatching(/^MessagingSubscriptionDlq/), 'Arn'] },
+        DELIVERY_STATUS_ROLE_ARN: { 'Fn::GetAtt': [expect.stringMatching(/^MessagingDeliveryStatusRole/), 'Arn'] },
+      });
     }
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ TOPIC_PREFIX: 'newsalert-dev-seg', ALERT_THRESHOLD: '3', TABLE_NAME: Match.anyValue() }) },
-    });
+    expect(functions.some((fn) => fn.Properties.ReservedConcurrentExecutions !== undefined)).toBe(false);
+    prod.template.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 1, Timeout: 60 });
   });
 
-  it('keeps the table the local store uses: same keys and indexes, on demand, with PITR and encryption', () => {
+  it('keeps the table the local store uses: same keys and indexes, on demand, with PITR, encryption and TTL; retained in prod', () => {
     const local = tableDefinition('x');
-    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+    dev.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: local.KeySchema,
       BillingMode: 'PAY_PER_REQUEST',
       SSESpecification: { SSEEnabled: true },
-      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: false })],
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       GlobalSecondaryIndexes: local.GlobalSecondaryIndexes!.map((index) => Match.objectLike({ IndexName: index.IndexName, KeySchema: index.KeySchema })),
     });
+    dev.template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
+    prod.template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }),
+    });
   });
 
-  it('grants topic management only under the stage prefix, and publish only to the publishers', () => {
+  it('grants topic management only under the stage prefix, publish and the key only to the publishers', () => {
     const prefixArn = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':newsalert-dev-seg-*']] };
-    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
-      (policy) => (policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>).map((s) => ({ ...s, role: policy.Properties.Roles[0].Ref as string })),
-    );
-    const snsStatements = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('sns:')));
-    expect(snsStatements.every((s) => JSON.stringify(s.Resource) === JSON.stringify(prefixArn))).toBe(true);
-    const manage = snsStatements.find((s) => [s.Action].flat().includes('sns:CreateTopic'))!;
+    const all = statements(dev.template);
+    const sns = all.filter((s) => actions(s).some((a) => a.startsWith('sns:')) && !actions(s).includes('sns:SetSMSAttributes'));
+    expect(sns.every((s) => JSON.stringify(s.Resource) === JSON.stringify(prefixArn))).toBe(true);
+    const manage = sns.find((s) => actions(s).includes('sns:CreateTopic'))!;
     expect(manage.role).toMatch(/^SubscriptionsRole/);
-    expect([manage.Action].flat().sort()).toEqual(['sns:CreateTopic', 'sns:DeleteTopic', 'sns:GetTopicAttributes', 'sns:SetTopicAttributes', 'sns:Subscribe', 'sns:TagResource', 'sns:Unsubscribe']);
-    expect(snsStatements.filter((s) => [s.Action].flat().includes('sns:Publish')).map((s) => s.role).sort()).toEqual([expect.stringMatching(/^ArticlesRole/), expect.stringMatching(/^SweeperRole/)]);
-    expect(statements.filter((s) => JSON.stringify(s.Resource) === '"*"').every((s) => [s.Action].flat().every((a) => a.startsWith('xray:')))).toBe(true);
+    expect(actions(manage).sort()).toEqual(['sns:CreateTopic', 'sns:DeleteTopic', 'sns:GetTopicAttributes', 'sns:SetTopicAttributes', 'sns:Subscribe', 'sns:TagResource', 'sns:Unsubscribe']);
+    expect(sns.filter((s) => actions(s).includes('sns:Publish')).map((s) => s.role).sort()).toEqual([expect.stringMatching(/^ArticlesRole/), expect.stringMatching(/^SweeperRole/)]);
+    const kms = all.filter((s) => actions(s).some((a) => a.startsWith('kms:')) && /^(Articles|Sweeper|Subscriptions|Health)Role/.test(s.role));
+    expect(kms.map((s) => s.role).sort()).toEqual([expect.stringMatching(/^ArticlesRole/), expect.stringMatching(/^SweeperRole/)]);
+    expect(kms.every((s) => (s.Resource as { 'Fn::GetAtt': string[] })['Fn::GetAtt']?.[1] === 'Arn')).toBe(true);
+    // "*" only where AWS takes no resource: X-Ray, and the account-wide SMS settings.
+    const star = all.filter((s) => JSON.stringify(s.Resource) === '"*"');
+    expect(star.flatMap(actions).every((a) => a.startsWith('xray:') || a === 'sns:SetSMSAttributes')).toBe(true);
+    expect(all.find((s) => actions(s).includes('iam:PassRole') && s.role.startsWith('SubscriptionsRole'))).toBeDefined();
   });
 
-  it('routes the HTTP API to the functions, throttled and access-logged, and sweeps every minute', () => {
-    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey as string).sort();
+  it('encrypts with its own rotating key, and gives every asynchronous path a TLS-only dead-letter queue', () => {
+    dev.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    const queues = Object.values(dev.template.findResources('AWS::SQS::Queue'));
+    expect(queues).toHaveLength(2);
+    for (const queue of queues) expect(queue.Properties.KmsMasterKeyId).toBeDefined();
+    dev.template.resourcePropertiesCountIs('AWS::SQS::QueuePolicy', { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) } }, 2);
+    dev.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Condition: { ArnLike: { 'aws:SourceArn': Match.anyValue() } } })]) },
+    });
+    dev.template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 minute)',
+      Targets: [Match.objectLike({ DeadLetterConfig: { Arn: Match.anyValue() }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 300 } })],
+    });
+  });
+
+  it('sets SMS to Transactional with the stage spend limit and delivery-status logging', () => {
+    const sms = Object.values(prod.template.findResources('Custom::AWS'))[0]!;
+    const create = JSON.stringify(sms.Properties.Create);
+    expect(create).toContain('setSMSAttributes');
+    expect(create).toContain('\\"DefaultSMSType\\":\\"Transactional\\"');
+    expect(create).toContain('\\"MonthlySpendLimit\\":\\"50\\"');
+    expect(create).toContain('\\"DefaultSenderID\\":\\"NEWSDESK\\"');
+    expect(create).toContain('DeliveryStatusIAMRole');
+    prod.template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ SMS_SENDER_ID: 'NEWSDESK', DELIVERY_STATUS_SUCCESS_SAMPLE_RATE: '10' }) } });
+  });
+
+  it('alarms on errors, throttles, dead letters, API 5xx and latency, SNS failures, SMS spend and stuck alerts', () => {
+    const alarms = Object.values(dev.template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+    const metricNames = alarms.map((a) => a.MetricName ?? (a.Metrics?.[0]?.Expression as string));
+    for (const name of ['Errors', 'Throttles']) expect(metricNames.filter((m) => m === name)).toHaveLength(4);
+    expect(metricNames.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
+    expect(metricNames).toEqual(expect.arrayContaining(['5xx', 'Latency', 'SMSMonthToDateSpentUSD', 'AlertsFailed', 'OldestPendingAlertAge', 'SELECT SUM(NumberOfNotificationsFailed) FROM SCHEMA("AWS/SNS", TopicName)']));
+    expect(alarms.every((a) => a.AlarmActions?.length === 1)).toBe(true);
+    prod.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@example.com' });
+    dev.template.resourceCountIs('AWS::SNS::Subscription', 0);
+    dev.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    dev.template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('routes the HTTP API to the functions, throttled, access-logged, CORS only for configured origins', () => {
+    const routes = Object.values(dev.template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey as string).sort();
     expect(routes).toEqual([
       'ANY /v1/alerts', 'ANY /v1/alerts/{proxy+}', 'ANY /v1/articles', 'ANY /v1/articles/{proxy+}',
       'ANY /v1/subscriptions', 'ANY /v1/subscriptions/{proxy+}', 'GET /health',
     ]);
-    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+    dev.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
-      DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 },
+      DefaultRouteSettings: { ThrottlingBurstLimit: 50, ThrottlingRateLimit: 20 },
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
     });
-    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 minute)' });
-    template.hasOutput('ApiUrl', {});
+    prod.template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://desk.example.com'], AllowHeaders: ['authorization', 'content-type'] }) });
+    expect(() => synth({ corsOrigins: 'desk.example.com/path' })).toThrow(/not an origin/);
+    for (const output of ['ApiUrl', 'TableName', 'SegmentTopicPrefix', 'DashboardUrl', 'AlarmTopicArn']) dev.template.hasOutput(output, {});
   });
 
   it('holds no secret', () => {
-    const text = JSON.stringify(template.toJSON());
-    expect(text).not.toMatch(/na_(editor|app)_|BEGIN (RSA )?PRIVATE KEY|aws_secret_access_key/i);
+    const text = JSON.stringify(prod.template.toJSON());
+    expect(text).not.toMatch(/na_(editor|app)_|BEGIN (RSA )?PRIVATE KEY|aws_secret_access_key|SecretString/i);
   });
 });
