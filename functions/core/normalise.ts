@@ -98,6 +98,6 @@ export function datelineOf(rawLead: string): string | undefined {
 
 /** A headline is one line: noise tags such as "(AP)" and "(Reuters)" removed. */
 export function normaliseHeadline(raw: string): string {
-  const line = decodeEntities(raw).replace(/\\+/g, ' ').replace(/\s+/g, ' ').trim();
+  const line = htmlToText(raw).replace(/\\+/g, ' ').replace(/\s+/g, ' ').trim();
   return line.replace(TRAILING_SOURCE_TAG, '').trim();
 }
