@@ -21,9 +21,11 @@ export interface PublishSettings {
   concurrency: number;
   /** First retry delay; doubles per attempt, with jitter. */
   retryBaseMs: number;
+  /** Tries of the write that records a publish (see `persist`). */
+  persistAttempts: number;
 }
 
-export const DEFAULT_PUBLISH_SETTINGS: PublishSettings = { leaseMs: 30_000, maxAttempts: 6, concurrency: 8, retryBaseMs: 2_000 };
+export const DEFAULT_PUBLISH_SETTINGS: PublishSettings = { leaseMs: 30_000, maxAttempts: 6, concurrency: 8, retryBaseMs: 2_000, persistAttempts: 4 };
 
 export type PublishOutcome =
   | { status: 'sent'; segments: number; /** From the alert's creation to now. */ latencyMs: number }
@@ -58,13 +60,28 @@ export class AlertPublisher {
     const done = alert.publishedSegments.length + published.length;
     if (errors.length === 0) {
       const now = this.deps.now();
-      await store.markAlertSent(alertId, now, published);
+      await this.persist(() => store.markAlertSent(alertId, now, published));
       return { status: 'sent', segments: done, latencyMs: now.getTime() - Date.parse(alert.createdAt) };
     }
     const error = errors.slice(0, 3).join('; ');
     const retryAt = alert.attempts >= this.settings.maxAttempts ? undefined : this.retryAt(alert.attempts);
-    await store.releaseAlert(alertId, { error, retryAt, segments: published });
+    await this.persist(() => store.releaseAlert(alertId, { error, retryAt, segments: published }));
     return { status: retryAt ? 'retrying' : 'failed', segments: done, error };
+  }
+
+  /**
+   * The write after a publish is the one whose loss would resend to every segment, so it
+   * gets more tries than the store client's own. Both writes are idempotent.
+   */
+  private async persist(write: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await write();
+      } catch (error) {
+        if (attempt >= this.settings.persistAttempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+      }
+    }
   }
 
   private async publishToSegments(alert: Alert, segments: Segment[]): Promise<{ published: string[]; errors: string[] }> {
