@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../core/errors.js';
 import type { ApiKeyRecord, ArticleRecord, Page, Store } from '../core/ports.js';
-import type { Alert, Segment, Subscriber } from '../core/types.js';
+import type { Alert, AlertStatus, AuditEntry, Segment, Subscriber } from '../core/types.js';
 import { GSI_LISTINGS, GSI_PENDING } from './table-definition.js';
 
 type Item = Record<string, unknown>;
@@ -72,14 +72,15 @@ export class DynamoStore implements Store {
   }
 
   private toArticleRecord(item: Item): ArticleRecord {
-    const { article, classification, decision, contentHash, receivedAt } = item as unknown as ArticleRecord;
-    return { article, classification, decision, contentHash, receivedAt };
+    const { article, classification, effective, decision, contentHash, receivedAt } = item as unknown as ArticleRecord;
+    return { article, classification, effective, decision, contentHash, receivedAt };
   }
 
   // ── alerts (the outbox) ─────────────────────────────────────────────────────
 
   async putAlert(alert: Alert, contentHash: string): Promise<{ alert: Alert; contentHash: string } | undefined> {
     const { publishedSegments: _none, ...rest } = alert;
+    const embargoed = alert.embargoUntil && alert.embargoUntil > alert.createdAt;
     const item = {
       pk: `ALERT#${alert.id}`,
       sk: 'ALERT',
@@ -88,8 +89,8 @@ export class DynamoStore implements Store {
       contentHash,
       gsi1pk: 'ALERTS',
       gsi1sk: `${alert.createdAt}#${alert.id}`,
-      pendingPk: 'PENDING',
-      dueAt: alert.createdAt,
+      // Only alerts to publish are in the sparse pending index; an embargoed one is due when it lifts.
+      ...(alert.status === 'pending' && { pendingPk: 'PENDING', dueAt: embargoed ? new Date(alert.embargoUntil!).toISOString() : alert.createdAt }),
     };
     if (await this.putIfAbsent(item)) return undefined;
     const stored = await this.get(`ALERT#${alert.id}`, 'ALERT');
@@ -101,20 +102,64 @@ export class DynamoStore implements Store {
     return item && this.toAlert(item);
   }
 
-  async listAlerts({ limit, cursor }: { limit: number; cursor?: string }): Promise<Page<Alert>> {
-    const result = await this.doc.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: GSI_LISTINGS,
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': 'ALERTS' },
-        ScanIndexForward: false,
-        Limit: limit,
-        ...(cursor !== undefined && { ExclusiveStartKey: decodeCursor(cursor) }),
-      }),
-    );
-    const items = (result.Items ?? []).map((item) => this.toAlert(item));
-    return { items, ...(result.LastEvaluatedKey && { cursor: encodeCursor(result.LastEvaluatedKey) }) };
+  async listAlerts({ limit, cursor, status }: { limit: number; cursor?: string; status?: AlertStatus }): Promise<Page<Alert>> {
+    // With a status filter DynamoDB may return short pages; read on until the page is full or the index ends.
+    const items: Alert[] = [];
+    let start = cursor !== undefined ? decodeCursor(cursor) : undefined;
+    do {
+      const result = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: GSI_LISTINGS,
+          KeyConditionExpression: 'gsi1pk = :p',
+          ExpressionAttributeValues: { ':p': 'ALERTS', ...(status && { ':s': status }) },
+          ...(status && { FilterExpression: '#status = :s', ExpressionAttributeNames: { '#status': 'status' } }),
+          ScanIndexForward: false,
+          Limit: limit - items.length,
+          ...(start && { ExclusiveStartKey: start }),
+        }),
+      );
+      items.push(...(result.Items ?? []).map((item) => this.toAlert(item)));
+      start = result.LastEvaluatedKey;
+    } while (start && items.length < limit);
+    return { items, ...(start && { cursor: encodeCursor(start) }) };
+  }
+
+  async transitionAlert(
+    id: string,
+    move: { from: AlertStatus[]; to: AlertStatus; audit: AuditEntry; dueAt?: Date; resetAttempts?: boolean },
+  ): Promise<Alert | undefined> {
+    const froms = Object.fromEntries(move.from.map((status, i) => [`:from${i}`, status]));
+    const toPending = move.to === 'pending';
+    try {
+      const result = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: `ALERT#${id}`, sk: 'ALERT' },
+          UpdateExpression: [
+            'SET #status = :to, audit = list_append(if_not_exists(audit, :none), :entry)',
+            toPending ? ', pendingPk = :pending, dueAt = :due' : '',
+            move.resetAttempts ? ', attempts = :zero' : '',
+            toPending ? ' REMOVE leaseUntil, lastError' : ' REMOVE pendingPk, dueAt, leaseUntil',
+          ].join(''),
+          ConditionExpression: `#status IN (${Object.keys(froms).join(', ')})`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ...froms,
+            ':to': move.to,
+            ':none': [],
+            ':entry': [move.audit],
+            ...(toPending && { ':pending': 'PENDING', ':due': (move.dueAt ?? new Date(move.audit.at)).toISOString() }),
+            ...(move.resetAttempts && { ':zero': 0 }),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return result.Attributes && this.toAlert(result.Attributes);
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
   }
 
   async claimAlert(id: string, now: Date, leaseMs: number): Promise<Alert | undefined> {
@@ -151,9 +196,15 @@ export class DynamoStore implements Store {
       new UpdateCommand({
         TableName: this.table,
         Key: { pk: `ALERT#${id}`, sk: 'ALERT' },
-        UpdateExpression: `SET #status = :sent, sentAt = :at REMOVE pendingPk, dueAt, leaseUntil, lastError${segments.length ? ' ADD publishedSegmentSet :s' : ''}`,
+        UpdateExpression: `SET #status = :sent, sentAt = :at, audit = list_append(if_not_exists(audit, :none), :entry) REMOVE pendingPk, dueAt, leaseUntil, lastError${segments.length ? ' ADD publishedSegmentSet :s' : ''}`,
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':sent': 'sent', ':at': at.toISOString(), ...(segments.length && { ':s': new Set(segments) }) },
+        ExpressionAttributeValues: {
+          ':sent': 'sent',
+          ':at': at.toISOString(),
+          ':none': [],
+          ':entry': [{ at: at.toISOString(), actor: 'newsalert', action: 'sent', detail: `published to ${segments.length} more segment(s)` }],
+          ...(segments.length && { ':s': new Set(segments) }),
+        },
       }),
     );
   }
@@ -168,11 +219,15 @@ export class DynamoStore implements Store {
         Key: { pk: `ALERT#${id}`, sk: 'ALERT' },
         UpdateExpression: retryAt
           ? `SET #status = :status, dueAt = :due, lastError = :e REMOVE leaseUntil${add}`
-          : `SET #status = :status, lastError = :e REMOVE pendingPk, dueAt, leaseUntil${add}`,
+          : `SET #status = :status, lastError = :e, audit = list_append(if_not_exists(audit, :none), :entry) REMOVE pendingPk, dueAt, leaseUntil${add}`,
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':status': retryAt ? 'pending' : 'failed',
           ':e': lastError,
+          ...(!retryAt && {
+            ':none': [],
+            ':entry': [{ at: new Date().toISOString(), actor: 'newsalert', action: 'failed', detail: `gave up after its attempts: ${lastError}` }],
+          }),
           ...(retryAt && { ':due': retryAt.toISOString() }),
           ...(segments.length && { ':s': new Set(segments) }),
         },
@@ -195,7 +250,8 @@ export class DynamoStore implements Store {
 
   private toAlert(item: Item): Alert {
     const set = item.publishedSegmentSet as Set<string> | undefined;
-    return { ...strip<Omit<Alert, 'publishedSegments'>>(item), publishedSegments: set ? [...set].sort() : [] };
+    const alert = strip<Omit<Alert, 'publishedSegments'>>(item);
+    return { ...alert, audit: alert.audit ?? [], publishedSegments: set ? [...set].sort() : [] };
   }
 
   // ── segments ────────────────────────────────────────────────────────────────

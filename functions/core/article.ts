@@ -17,10 +17,13 @@ export function prepareArticle(input: ArticleInput): PreparedArticle {
   const rawBody = input.bodyHtml !== undefined ? htmlToText(input.bodyHtml) : (input.body ?? '');
   const headline = normaliseHeadline(input.headline);
   const body = normaliseText(rawBody);
-  const contentHash = sha256(JSON.stringify([headline, body, input.url ?? '', input.source ?? '', input.language ?? '']));
+  const contentHash = sha256(
+    JSON.stringify([headline, body, input.url ?? '', input.source ?? '', input.language ?? '', input.hints ?? null, input.embargoUntil ?? null]),
+  );
   const dateline = datelineOf(rawBody.trimStart().split('\n')[0] ?? '');
   const article: Article = {
-    id: input.id ?? idFrom('art', contentHash),
+    // Without an id, the id comes from what was written, so a retry without one lands on the same article.
+    id: input.id ?? idFrom('art', headline, body, input.url ?? ''),
     version: input.version ?? 1,
     headline,
     body,
@@ -29,6 +32,8 @@ export function prepareArticle(input: ArticleInput): PreparedArticle {
     ...(input.source !== undefined && { source: input.source }),
     ...(input.publishedAt !== undefined && { publishedAt: input.publishedAt }),
     ...(dateline !== undefined && { dateline }),
+    ...(input.hints !== undefined && { hints: input.hints }),
+    ...(input.embargoUntil !== undefined && { embargoUntil: input.embargoUntil }),
   };
   return { article, contentHash };
 }

@@ -11,12 +11,12 @@
  */
 import { prepareArticle } from './article.js';
 import type { Classifier } from './classify/classifier.js';
-import { decide, type AlertPolicy } from './decide.js';
+import { applyHints, decide, type AlertPolicy } from './decide.js';
 import { ConflictError } from './errors.js';
 import { idFrom } from './ids.js';
 import type { ArticleRecord, Store } from './ports.js';
 import type { AlertPublisher, PublishOutcome } from './publish-alert.js';
-import type { Alert, ArticleInput } from './types.js';
+import type { Alert, Article, ArticleInput, Effective } from './types.js';
 
 export interface IngestDeps {
   store: Store;
@@ -24,6 +24,39 @@ export interface IngestDeps {
   publisher: AlertPublisher;
   policy: AlertPolicy;
   now: () => Date;
+  /** Who posted (for the audit): the key's role and label. */
+  actor?: string;
+}
+
+/** Classify, apply the editor's hints, decide: the pure part, shared with the dry run. */
+export function judge(article: Article, deps: Pick<IngestDeps, 'classifier' | 'policy' | 'now'>) {
+  const classification = deps.classifier.classify(article);
+  const effective = applyHints(classification, article.hints);
+  let verdict = decide(effective, deps.policy, article.hints);
+  if (verdict.alert && article.embargoUntil && Date.parse(article.embargoUntil) > deps.now().getTime()) {
+    verdict = { ...verdict, reason: `${verdict.reason}; embargoed until ${article.embargoUntil}` };
+  }
+  return { classification, effective, verdict };
+}
+
+/** The outbox item of an article, before its id, status and audit are set. */
+export function alertOf(article: Article, effective: Effective, createdAt: string): Omit<Alert, 'id' | 'status' | 'audit'> {
+  return {
+    articleId: article.id,
+    articleVersion: article.version,
+    headline: article.headline,
+    ...(article.url !== undefined && { url: article.url }),
+    ...(article.source !== undefined && { source: article.source }),
+    urgency: effective.urgency,
+    wire: effective.wire,
+    topics: effective.topics,
+    countries: effective.countries,
+    language: article.language,
+    createdAt,
+    attempts: 0,
+    publishedSegments: [],
+    ...(article.embargoUntil !== undefined && { embargoUntil: article.embargoUntil }),
+  };
 }
 
 export interface IngestResult {
@@ -43,27 +76,15 @@ function conflict(id: string, version: number): ConflictError {
 
 export async function ingestArticle(input: ArticleInput, deps: IngestDeps): Promise<IngestResult> {
   const { article, contentHash } = prepareArticle(input);
-  const classification = deps.classifier.classify(article);
-  const verdict = decide(classification, deps.policy);
+  const { classification, effective, verdict } = judge(article, deps);
   const receivedAt = deps.now().toISOString();
   const alertId = verdict.alert ? idFrom('al', article.id, article.version) : undefined;
   if (alertId) {
     const alert: Alert = {
+      ...alertOf(article, effective, receivedAt),
       id: alertId,
-      articleId: article.id,
-      articleVersion: article.version,
-      headline: article.headline,
-      ...(article.url !== undefined && { url: article.url }),
-      ...(article.source !== undefined && { source: article.source }),
-      urgency: classification.urgency,
-      wire: classification.wire,
-      topics: classification.topics.map((t) => t.code),
-      countries: classification.places.map((p) => p.countryCode),
-      language: article.language,
-      createdAt: receivedAt,
-      status: 'pending',
-      attempts: 0,
-      publishedSegments: [],
+      status: verdict.hold ? 'held' : 'pending',
+      audit: [{ at: receivedAt, actor: deps.actor ?? 'newsalert', action: verdict.hold ? 'held' : 'decided', detail: verdict.reason }],
     };
     const stored = await deps.store.putAlert(alert, contentHash);
     if (stored && stored.contentHash !== contentHash) throw conflict(article.id, article.version);
@@ -71,6 +92,7 @@ export async function ingestArticle(input: ArticleInput, deps: IngestDeps): Prom
   const record: ArticleRecord = {
     article,
     classification,
+    effective,
     decision: { ...verdict, ...(alertId && { alertId }) },
     contentHash,
     receivedAt,
@@ -86,7 +108,7 @@ export async function ingestArticle(input: ArticleInput, deps: IngestDeps): Prom
 /** The inline publish: the fastest path to phones. Its failure is not the editor's: the sweeper retries. */
 async function publishIfAny(record: ArticleRecord, deps: IngestDeps): Promise<Pick<IngestResult, 'publish'>> {
   const alertId = record.decision.alertId;
-  if (!alertId) return {};
+  if (!alertId || record.decision.hold) return {};
   try {
     return { publish: await deps.publisher.publish(alertId) };
   } catch (error) {

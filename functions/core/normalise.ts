@@ -75,9 +75,11 @@ export function normaliseText(raw: string): string {
     .replace(/\\+/g, ' ')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, ' ');
   const lines = text.split('\n').map(cleanLine).filter((line) => line !== '');
-  if (lines.length > 0) {
-    lines[0] = stripLeadTags(lines[0]!);
-    if (lines[0] === '') lines.shift();
+  // The lead loses its agency tags; what remains may itself be noise ("Reuters - advertisement").
+  while (lines.length > 0) {
+    lines[0] = cleanLine(stripLeadTags(lines[0]!));
+    if (lines[0] !== '') break;
+    lines.shift();
   }
   return lines.join('\n');
 }

@@ -2,11 +2,13 @@
  * The two ports the pipeline talks through. The core depends on these interfaces only;
  * adapters implement them for AWS (DynamoDB, SNS) and for local runs (dynalite, local notifier).
  */
-import type { Alert, Article, Classification, Decision, Endpoint, Preferences, RenderedMessage, Role, Segment, Subscriber } from './types.js';
+import type { Alert, AlertStatus, Article, AuditEntry, Classification, Decision, Effective, Endpoint, Preferences, RenderedMessage, Role, Segment, Subscriber } from './types.js';
 
 export interface ArticleRecord {
   article: Article;
   classification: Classification;
+  /** What the alert goes out with: the classification with the editor's hints applied. */
+  effective: Effective;
   decision: Decision;
   /** Hash of the article's content: a repeat with the same id and version must match it. */
   contentHash: string;
@@ -34,14 +36,20 @@ export interface Store {
   /** Writes the alert unless it exists; returns the stored alert when it does. */
   putAlert(alert: Alert, contentHash: string): Promise<{ alert: Alert; contentHash: string } | undefined>;
   getAlert(id: string): Promise<Alert | undefined>;
-  /** Newest first. */
-  listAlerts(options: { limit: number; cursor?: string }): Promise<Page<Alert>>;
+  /** Newest first; only those in `status` when given. */
+  listAlerts(options: { limit: number; cursor?: string; status?: AlertStatus }): Promise<Page<Alert>>;
+  /**
+   * Moves an alert from one of `from` to `to`, appending `audit`, if it is in one of `from`:
+   * a conditional write, so of two concurrent approvals one wins. Returns the alert after
+   * the move, or undefined when it was not in `from`. A move to `pending` makes it due at `dueAt`.
+   */
+  transitionAlert(id: string, move: { from: AlertStatus[]; to: AlertStatus; audit: AuditEntry; dueAt?: Date; resetAttempts?: boolean }): Promise<Alert | undefined>;
   /**
    * Takes the alert for publishing when it is pending and due, or publishing with an
    * expired lease. Returns undefined when someone else holds it or it is done.
    */
   claimAlert(id: string, now: Date, leaseMs: number): Promise<Alert | undefined>;
-  /** Marks the alert sent, adding the segments this attempt published to. */
+  /** Marks the alert sent, adding the segments this attempt published to, and notes it in the audit. */
   markAlertSent(id: string, at: Date, segments: string[]): Promise<void>;
   /**
    * Hands the alert back for a later attempt (or marks it failed when `retryAt` is

@@ -3,6 +3,19 @@
 /** The wire ladder an editor knows, from most to least urgent. */
 export type Wire = 'flash' | 'bulletin' | 'urgent' | 'routine';
 
+/** What an editor may tell the pipeline about an article; hints always win over the classifier. */
+export interface EditorHints {
+  urgency?: number;
+  /** IPTC Media Topic codes. */
+  topics?: string[];
+  /** ISO 3166-1 alpha-2 country codes. */
+  places?: string[];
+  /** Record the article, never alert. */
+  noAlert?: boolean;
+  /** Alert only when an editor approves. */
+  hold?: boolean;
+}
+
 /** An article as received, before normalisation. */
 export interface ArticleInput {
   id?: string;
@@ -14,6 +27,9 @@ export interface ArticleInput {
   source?: string;
   publishedAt?: string;
   language?: string;
+  hints?: EditorHints;
+  /** No alert before this instant (ISO 8601). */
+  embargoUntil?: string;
 }
 
 /** An article after normalisation: every field the pipeline reads is present and clean. */
@@ -28,6 +44,8 @@ export interface Article {
   language: string;
   /** The city a wire dateline named ("VANCOUVER (CP) -" → "Vancouver"). */
   dateline?: string;
+  hints?: EditorHints;
+  embargoUntil?: string;
 }
 
 export interface TopicScore {
@@ -57,11 +75,36 @@ export interface Classification {
 
 export interface Decision {
   alert: boolean;
+  /** The alert waits for an editor's approval. */
+  hold?: boolean;
   reason: string;
   alertId?: string;
 }
 
-export type AlertStatus = 'pending' | 'publishing' | 'sent' | 'failed';
+/** What the alert goes out with: the classification with the editor's hints applied. */
+export interface Effective {
+  urgency: number;
+  wire: Wire;
+  topics: string[];
+  countries: string[];
+  /** Which of these an editor set. */
+  overridden: Array<'urgency' | 'topics' | 'places'>;
+}
+
+/**
+ * held → pending (approved) | rejected; pending → publishing → sent | pending (retry) | failed;
+ * failed → pending (an editor retries).
+ */
+export type AlertStatus = 'held' | 'pending' | 'publishing' | 'sent' | 'failed' | 'rejected';
+
+/** One line of an alert's history: who did what, when and why. */
+export interface AuditEntry {
+  at: string;
+  /** "newsalert" for the pipeline itself, else the key that acted (role and label). */
+  actor: string;
+  action: string;
+  detail: string;
+}
 
 /** The outbox item: everything needed to publish, with no further look-up. */
 export interface Alert {
@@ -83,6 +126,8 @@ export interface Alert {
   publishedSegments: string[];
   sentAt?: string;
   lastError?: string;
+  embargoUntil?: string;
+  audit: AuditEntry[];
 }
 
 /** What a subscriber asked for. Canonical form is produced by `canonicalPreferences`. */

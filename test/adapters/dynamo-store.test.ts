@@ -19,6 +19,7 @@ function record(version: number, hash = 'h1'): ArticleRecord {
   return {
     article: { id: 'art-1', version, headline: 'Headline', body: 'Body', language: 'en' },
     classification: { urgency: 5, wire: 'routine', topics: [], places: [], reasons: [] },
+    effective: { urgency: 5, wire: 'routine', topics: [], countries: [], overridden: [] },
     decision: { alert: false, reason: 'routine' },
     contentHash: hash,
     receivedAt: `2026-01-01T10:00:0${version}.000Z`,

@@ -22,7 +22,7 @@ describe('segments', () => {
 });
 
 describe('decide', () => {
-  const classification = (urgency: number) => ({ urgency, wire: 'urgent' as const, topics: [], places: [], reasons: [] });
+  const classification = (urgency: number) => ({ urgency, wire: 'urgent' as const, topics: [], countries: [], overridden: [] });
   it('alerts at or above the configured urgency', () => {
     expect(decide(classification(3), { alertThreshold: 3 }).alert).toBe(true);
     expect(decide(classification(4), { alertThreshold: 3 }).alert).toBe(false);

@@ -40,6 +40,7 @@ export function alertFixture(overrides: Partial<Alert> = {}): Alert {
     status: 'pending',
     attempts: 0,
     publishedSegments: [],
+    audit: [],
     ...overrides,
   };
 }
