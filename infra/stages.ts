@@ -10,6 +10,8 @@ export interface StageConfig {
   stage: string;
   /** IPTC urgency at or above which an article alerts (1 most urgent). */
   alertThreshold: number;
+  /** Urgencies held for an editor's approval, e.g. "3-4"; unset: nothing is held but on a hint. */
+  holdBand?: string;
   /** Browser origins allowed by CORS; none means no CORS headers at all. */
   corsOrigins: string[];
   /** Alphanumeric sender id where carriers allow one (not in the US). */
@@ -77,7 +79,10 @@ export function stageConfig(node: Node): StageConfig {
   if (senderId && !/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/.test(senderId)) throw new Error('smsSenderId must be 1 to 11 letters and digits, with at least one letter');
   const origination = text(node, 'smsOriginationNumber');
   if (origination && !/^\+[1-9]\d{3,14}$|^\d{3,8}$/.test(origination)) throw new Error('smsOriginationNumber must be an E.164 number or a short code');
+  const holdBand = text(node, 'holdBand');
+  if (holdBand && !/^[1-9](-[1-9])?$/.test(holdBand)) throw new Error(`holdBand must be an urgency range such as "3-4", not "${holdBand}"`);
   const optional = {
+    ...(holdBand && { holdBand }),
     ...((senderId ?? base.smsSenderId) && { smsSenderId: senderId ?? base.smsSenderId }),
     ...(origination && { smsOriginationNumber: origination }),
     ...(text(node, 'alarmEmail') && { alarmEmail: text(node, 'alarmEmail') }),

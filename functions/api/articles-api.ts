@@ -5,13 +5,15 @@
 import middy from '@middy/core';
 import { ingestArticle } from '../core/ingest-article.js';
 import { AppError, NotFoundError } from '../core/errors.js';
+import { previewArticle } from '../core/preview.js';
+import type { AlertStatus } from '../core/types.js';
 import type { ArticleRecord } from '../core/ports.js';
 import type { App } from '../wiring/app.js';
 import { httpErrors } from './http-errors.js';
 import { recordPublish } from './publish-metrics.js';
 import { json, pathParam, readJson, type HttpEvent, type HttpResult } from './http.js';
 import { router } from './router.js';
-import { articleSchema } from './article-schema.js';
+import { actionSchema, articleSchema } from './article-schema.js';
 import { parse } from './validate.js';
 
 /** What the API shows of a stored article: everything an editor needs to see why. */
@@ -19,6 +21,7 @@ export function articleView(record: ArticleRecord) {
   return {
     article: { ...record.article, receivedAt: record.receivedAt },
     classification: record.classification,
+    effective: record.effective,
     decision: record.decision,
   };
 }
@@ -33,11 +36,32 @@ function limitOf(event: HttpEvent): number {
   return limit;
 }
 
+const STATUSES: AlertStatus[] = ['held', 'pending', 'publishing', 'sent', 'failed', 'rejected'];
+
+function statusOf(event: HttpEvent): AlertStatus | undefined {
+  const raw = event.queryStringParameters?.status;
+  if (raw === undefined) return undefined;
+  if (!(STATUSES as string[]).includes(raw)) throw new AppError('INVALID_STATUS', `status must be one of ${STATUSES.join(', ')}`, 400);
+  return raw as AlertStatus;
+}
+
+/** An action's body is optional: `{ "reason": "…" }` or nothing. */
+function reasonOf(event: HttpEvent): string {
+  if (!event.body) return '';
+  return parse(actionSchema, readJson(event), 'action').reason ?? '';
+}
+
 export function articlesApi(app: App) {
-  const editor = (handler: (event: HttpEvent) => Promise<HttpResult>) => async (event: HttpEvent) => {
-    await app.auth.require(event, 'editor');
-    return handler(event);
+  const editor = (handler: (event: HttpEvent, actor: string) => Promise<HttpResult>) => async (event: HttpEvent) => {
+    const { actor } = await app.auth.require(event, 'editor');
+    return handler(event, actor);
   };
+  const action = (name: 'approve' | 'reject' | 'retry') =>
+    editor(async (event, actor) => {
+      const result = await app.editorial[name](pathParam(event, 'id'), actor, reasonOf(event));
+      if (result.publish) recordPublish(app.metrics, result.publish);
+      return json(200, result);
+    });
 
   return middy<HttpEvent, HttpResult>()
     .use(httpErrors(app.logger))
@@ -46,14 +70,22 @@ export function articlesApi(app: App) {
         {
           method: 'POST',
           path: '/v1/articles',
-          handler: editor(async (event) => {
+          handler: editor(async (event, actor) => {
             const input = parse(articleSchema, readJson(event), 'article');
+            const dryRun = event.queryStringParameters?.dryRun;
+            if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
+              throw new AppError('INVALID_DRY_RUN', 'dryRun must be true or false', 400);
+            }
+            if (dryRun === 'true') {
+              return json(200, await previewArticle(input, { classifier: app.classifier, policy: app.config.policy, now: app.now, registry: app.registry }));
+            }
             const result = await ingestArticle(input, {
               store: app.store,
               classifier: app.classifier,
               publisher: app.publisher,
               policy: app.config.policy,
               now: app.now,
+              actor,
             });
             app.metrics?.count('ArticlesIn');
             if (!result.repeat && result.record.decision.alert) app.metrics?.count('AlertsMade');
@@ -83,7 +115,8 @@ export function articlesApi(app: App) {
           path: '/v1/alerts',
           handler: editor(async (event) => {
             const cursor = event.queryStringParameters?.cursor;
-            const page = await app.store.listAlerts({ limit: limitOf(event), ...(cursor !== undefined && { cursor }) });
+            const status = statusOf(event);
+            const page = await app.store.listAlerts({ limit: limitOf(event), ...(cursor !== undefined && { cursor }), ...(status && { status }) });
             return json(200, page);
           }),
         },
@@ -97,6 +130,9 @@ export function articlesApi(app: App) {
             return json(200, alert);
           }),
         },
+        { method: 'POST', path: '/v1/alerts/{id}/approve', handler: action('approve') },
+        { method: 'POST', path: '/v1/alerts/{id}/reject', handler: action('reject') },
+        { method: 'POST', path: '/v1/alerts/{id}/retry', handler: action('retry') },
       ]),
     );
 }

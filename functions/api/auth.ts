@@ -23,17 +23,22 @@ export function generateKey(role: Role): string {
 export class Authenticator {
   constructor(private readonly store: Store) {}
 
-  /** Throws 401 without a valid key and 403 when the key's role is not the one required. */
-  async require(event: HttpEvent, role: Role): Promise<void> {
+  /**
+   * Throws 401 without a valid key and 403 when the key's role is not the one required.
+   * Returns who is acting, as the audit records it: role, label and the key hash's first characters.
+   */
+  async require(event: HttpEvent, role: Role): Promise<{ role: Role; actor: string }> {
     const authorization = header(event, 'authorization');
     if (!authorization) {
       throw new AppError('UNAUTHENTICATED', 'send an API key as "Authorization: Bearer <key>"', 401);
     }
     const match = BEARER.exec(authorization);
-    const record = match ? await this.store.findApiKey(hashKey(match[1]!)) : undefined;
-    if (!record) throw new AppError('INVALID_API_KEY', 'the API key is not valid', 401);
+    const hash = match ? hashKey(match[1]!) : undefined;
+    const record = hash ? await this.store.findApiKey(hash) : undefined;
+    if (!record || !hash) throw new AppError('INVALID_API_KEY', 'the API key is not valid', 401);
     if (record.role !== role) {
       throw new AppError('FORBIDDEN', `this route needs an ${role} key; this key is an ${record.role} key`, 403);
     }
+    return { role: record.role, actor: `${record.role}:${record.label}#${hash.slice(0, 8)}` };
   }
 }

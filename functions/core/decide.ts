@@ -14,6 +14,19 @@ export interface AlertPolicy {
 
 export const DEFAULT_POLICY: AlertPolicy = { alertThreshold: 3 };
 
+/**
+ * Reads a hold band as configuration writes it: "3-4" (or "3").
+ *
+ * @example parseHoldBand('3-4') // { from: 3, to: 4 }
+ */
+export function parseHoldBand(text: string): { from: number; to: number } {
+  const match = /^\s*([1-9])\s*(?:[-–]\s*([1-9]))?\s*$/.exec(text);
+  const from = Number(match?.[1]);
+  const to = Number(match?.[2] ?? match?.[1]);
+  if (!match || to < from) throw new Error(`a hold band is an IPTC urgency range such as "3-4", not "${text}"`);
+  return { from, to };
+}
+
 /** The classification with the editor's hints applied: what an alert goes out with. */
 export function applyHints(classification: Classification, hints: EditorHints = {}): Effective {
   const urgency = hints.urgency ?? classification.urgency;

@@ -29,6 +29,8 @@ export interface LocalOptions {
   editorKey?: string;
   appKey?: string;
   alertThreshold?: number;
+  /** Urgencies held for approval instead of sent, e.g. { from: 3, to: 4 }. */
+  holdBand?: { from: number; to: number };
   sweepIntervalMs?: number;
   publish?: Partial<PublishSettings>;
   /** Where deliveries and notices are printed; silent when unset. */
@@ -65,7 +67,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     store: new DynamoStore({ client: dynamo.client, tableName: dynamo.tableName }),
     notifier,
     config: {
-      policy: { alertThreshold: options.alertThreshold ?? 3 },
+      policy: { alertThreshold: options.alertThreshold ?? 3, ...(options.holdBand && { holdBand: options.holdBand }) },
       allowHttpWebhooks: true,
       ...(options.publish && { publish: options.publish }),
     },
@@ -96,17 +98,13 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     ...(options.observe?.request && { onRequest: options.observe.request }),
   });
 
-  let sweeping = false;
-  const timer = setInterval(async () => {
-    if (sweeping) return;
-    sweeping = true;
-    try {
-      await sweepDueAlerts(app.store, app.publisher, app.now());
-    } catch (error) {
-      logger.error('sweep failed', error as Error);
-    } finally {
-      sweeping = false;
-    }
+  let sweeping: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    sweeping ??= sweepDueAlerts(app.store, app.publisher, app.now())
+      .then(() => undefined, (error: unknown) => logger.error('sweep failed', error as Error))
+      .finally(() => {
+        sweeping = undefined;
+      });
   }, options.sweepIntervalMs ?? 5_000);
   timer.unref();
 
@@ -119,6 +117,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     dynamoClient: dynamo.client,
     close: async () => {
       clearInterval(timer);
+      await sweeping;
       await server.close();
       await notifier.idle();
       await dynamo.close();

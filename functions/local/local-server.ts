@@ -85,7 +85,12 @@ export interface LocalServerOptions {
 }
 
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
-  const server = createServer(async (request, response) => {
+  const inFlight = new Set<Promise<void>>();
+  const server = createServer((request, response) => {
+    const task = handle(request, response).finally(() => inFlight.delete(task));
+    inFlight.add(task);
+  });
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
     options.onRequest?.(request);
     try {
       const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
@@ -105,7 +110,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       if (!response.headersSent) sendError(response, 500, 'INTERNAL', 'something went wrong on our side; it has been logged');
       else response.destroy();
     }
-  });
+  };
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -116,10 +121,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   return {
     url: `http://${host}:${address.port}`,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    // Stops accepting, lets the requests under way finish, then drops idle connections.
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.allSettled([...inFlight]);
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

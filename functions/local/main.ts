@@ -1,4 +1,5 @@
 /** `npm start`: the service on this machine, on embedded defaults. */
+import { parseHoldBand } from '../core/decide.js';
 import { startLocal } from './local-app.js';
 
 function fail(message: string): never {
@@ -10,6 +11,12 @@ const port = Number(process.env.PORT ?? '3000');
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}"`);
 const threshold = Number(process.env.NEWSALERT_ALERT_THRESHOLD ?? '3');
 if (!Number.isInteger(threshold) || threshold < 1 || threshold > 9) fail('NEWSALERT_ALERT_THRESHOLD must be a whole number from 1 to 9');
+let holdBand: { from: number; to: number } | undefined;
+try {
+  holdBand = process.env.NEWSALERT_HOLD_BAND ? parseHoldBand(process.env.NEWSALERT_HOLD_BAND) : undefined;
+} catch (error) {
+  fail(`NEWSALERT_HOLD_BAND: ${(error as Error).message}`);
+}
 for (const name of ['NEWSALERT_EDITOR_KEY', 'NEWSALERT_APP_KEY']) {
   const value = process.env[name];
   if (value !== undefined && !/^[A-Za-z0-9._~+/=-]{16,200}$/.test(value)) fail(`${name} must be 16 to 200 characters of A-Z a-z 0-9 . _ ~ + / = -`);
@@ -22,6 +29,7 @@ const runtime = await startLocal({
   ...(process.env.NEWSALERT_EDITOR_KEY && { editorKey: process.env.NEWSALERT_EDITOR_KEY }),
   ...(process.env.NEWSALERT_APP_KEY && { appKey: process.env.NEWSALERT_APP_KEY }),
   alertThreshold: threshold,
+  ...(holdBand && { holdBand }),
   print: (line) => console.log(line),
   logLevel: (process.env.LOG_LEVEL?.toUpperCase() as 'INFO' | undefined) ?? 'WARN',
 }).catch((error: unknown) => {
@@ -30,6 +38,7 @@ const runtime = await startLocal({
 });
 
 console.log(`newsalert is running at ${runtime.url}
+  alerting:    urgency ≤ ${threshold}${holdBand ? `, held for approval at urgency ${holdBand.from}–${holdBand.to}` : ''}
   data:        ${process.env.NEWSALERT_DATA ? `${process.env.NEWSALERT_DATA} (kept across restarts)` : 'in memory (set NEWSALERT_DATA=DIR to keep it)'}
   editor key:  ${runtime.keys.editor}${process.env.NEWSALERT_EDITOR_KEY ? ' (from NEWSALERT_EDITOR_KEY)' : ' (generated; set NEWSALERT_EDITOR_KEY to fix it)'}
   app key:     ${runtime.keys.app}${process.env.NEWSALERT_APP_KEY ? ' (from NEWSALERT_APP_KEY)' : ' (generated; set NEWSALERT_APP_KEY to fix it)'}

@@ -7,6 +7,7 @@ import { Authenticator } from '../api/auth.js';
 import type { Classifier } from '../core/classify/classifier.js';
 import { EmbeddedClassifier } from '../core/classify/embedded-classifier.js';
 import type { AlertPolicy } from '../core/decide.js';
+import { Editorial } from '../core/editorial.js';
 import type { Notifier, Store } from '../core/ports.js';
 import { AlertPublisher, type PublishSettings } from '../core/publish-alert.js';
 import { SegmentRegistry } from '../core/segment-registry.js';
@@ -31,6 +32,8 @@ export interface App {
   classifier: Classifier;
   publisher: AlertPublisher;
   subscriptions: SubscriptionService;
+  editorial: Editorial;
+  registry: SegmentRegistry;
   auth: Authenticator;
   config: AppConfig;
   logger: Logger;
@@ -49,10 +52,11 @@ export function assembleApp(parts: {
 }): App {
   const now = parts.now ?? (() => new Date());
   const { store, notifier } = parts;
+  const registry = new SegmentRegistry(store);
   const publisher = new AlertPublisher({
     store,
     notifier,
-    registry: new SegmentRegistry(store),
+    registry,
     now,
     ...(parts.config.publish && { settings: parts.config.publish }),
   });
@@ -62,6 +66,8 @@ export function assembleApp(parts: {
     classifier: parts.classifier ?? new EmbeddedClassifier(),
     publisher,
     subscriptions: new SubscriptionService({ store, notifier, now }),
+    editorial: new Editorial({ store, publisher, now }),
+    registry,
     auth: new Authenticator(store),
     config: parts.config,
     logger: parts.logger,

@@ -8,6 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoStore } from '../adapters/dynamo-store.js';
 import { SnsNotifier } from '../adapters/sns-notifier.js';
+import { parseHoldBand } from '../core/decide.js';
 import { assembleApp, type App, type PipelineMetrics } from './app.js';
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
@@ -56,7 +57,10 @@ export function lambdaRuntime(env: NodeJS.ProcessEnv = process.env): LambdaRunti
         ...(env.SMS_ORIGINATION_NUMBER && { originationNumber: env.SMS_ORIGINATION_NUMBER }),
       },
     }),
-    config: { policy: { alertThreshold: threshold }, allowHttpWebhooks: false },
+    config: {
+      policy: { alertThreshold: threshold, ...(env.HOLD_BAND && { holdBand: parseHoldBand(env.HOLD_BAND) }) },
+      allowHttpWebhooks: false,
+    },
     logger,
     metrics: pipelineMetrics(metrics),
   });
