@@ -14,12 +14,13 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../core/errors.js';
 import type { ApiKeyRecord, ArticleRecord, Page, Store } from '../core/ports.js';
+import { WIRE_RANK, type Story } from '../core/story.js';
 import type { Alert, AlertStatus, AuditEntry, Segment, Subscriber } from '../core/types.js';
 import { GSI_LISTINGS, GSI_PENDING } from './table-definition.js';
 
 type Item = Record<string, unknown>;
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'pendingPk', 'dueAt', 'leaseUntil', 'contentHash', 'type', 'publishedSegmentSet', 'subscribers'];
+const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'pendingPk', 'dueAt', 'leaseUntil', 'contentHash', 'type', 'publishedSegmentSet', 'subscribers', 'wireRank'];
 
 function strip<T>(item: Item): T {
   const out: Item = {};
@@ -72,8 +73,8 @@ export class DynamoStore implements Store {
   }
 
   private toArticleRecord(item: Item): ArticleRecord {
-    const { article, classification, effective, decision, contentHash, receivedAt } = item as unknown as ArticleRecord;
-    return { article, classification, effective, decision, contentHash, receivedAt };
+    const { article, classification, effective, decision, contentHash, receivedAt, storyId } = item as unknown as ArticleRecord;
+    return { article, classification, effective, decision, contentHash, receivedAt, ...(storyId && { storyId }) };
   }
 
   // ── alerts (the outbox) ─────────────────────────────────────────────────────
@@ -252,6 +253,54 @@ export class DynamoStore implements Store {
     const set = item.publishedSegmentSet as Set<string> | undefined;
     const alert = strip<Omit<Alert, 'publishedSegments'>>(item);
     return { ...alert, audit: alert.audit ?? [], publishedSegments: set ? [...set].sort() : [] };
+  }
+
+  // ── stories ─────────────────────────────────────────────────────────────────
+
+  async putStory(story: Story): Promise<void> {
+    await this.putIfAbsent({
+      pk: `STORY#${story.id}`,
+      sk: 'STORY',
+      type: 'story',
+      ...story,
+      wireRank: WIRE_RANK[story.wire],
+      gsi1pk: 'STORIES',
+      gsi1sk: `${story.createdAt}#${story.id}`,
+    });
+  }
+
+  async getStory(id: string): Promise<Story | undefined> {
+    const item = await this.get(`STORY#${id}`, 'STORY');
+    return item && strip<Story>(item);
+  }
+
+  async recentStories(since: Date): Promise<Story[]> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      IndexName: GSI_LISTINGS,
+      KeyConditionExpression: 'gsi1pk = :g AND gsi1sk >= :since',
+      ExpressionAttributeValues: { ':g': 'STORIES', ':since': since.toISOString() },
+      ScanIndexForward: false,
+    });
+    return items.map((item) => strip<Story>(item));
+  }
+
+  async escalateStory(id: string, wire: Story['wire'], alertId: string): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: `STORY#${id}`, sk: 'STORY' },
+          UpdateExpression: 'SET wire = :w, wireRank = :r, lastAlertId = :a',
+          ConditionExpression: 'wireRank > :r',
+          ExpressionAttributeValues: { ':w': wire, ':r': WIRE_RANK[wire], ':a': alertId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   // ── segments ────────────────────────────────────────────────────────────────

@@ -86,6 +86,7 @@ export function articlesApi(app: App) {
               policy: app.config.policy,
               now: app.now,
               actor,
+              ...(app.config.story && { storyPolicy: app.config.story }),
             });
             app.metrics?.count('ArticlesIn');
             if (!result.repeat && result.record.decision.alert) app.metrics?.count('AlertsMade');

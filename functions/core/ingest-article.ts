@@ -12,6 +12,8 @@
 import { prepareArticle } from './article.js';
 import type { Classifier } from './classify/classifier.js';
 import { applyHints, decide, type AlertPolicy } from './decide.js';
+import { resolveStory } from './dedupe.js';
+import { DEFAULT_STORY_POLICY, type StoryPolicy } from './story.js';
 import { ConflictError } from './errors.js';
 import { idFrom } from './ids.js';
 import type { ArticleRecord, Store } from './ports.js';
@@ -26,6 +28,7 @@ export interface IngestDeps {
   now: () => Date;
   /** Who posted (for the audit): the key's role and label. */
   actor?: string;
+  storyPolicy?: StoryPolicy;
 }
 
 /** Classify, apply the editor's hints, decide: the pure part, shared with the dry run. */
@@ -76,13 +79,24 @@ function conflict(id: string, version: number): ConflictError {
 
 export async function ingestArticle(input: ArticleInput, deps: IngestDeps): Promise<IngestResult> {
   const { article, contentHash } = prepareArticle(input);
-  const { classification, effective, verdict } = judge(article, deps);
+  const judged = judge(article, deps);
+  const { classification, effective } = judged;
   const receivedAt = deps.now().toISOString();
+  const story = await resolveStory(article, effective, judged.verdict, {
+    store: deps.store,
+    policy: deps.storyPolicy ?? DEFAULT_STORY_POLICY,
+    now: deps.now,
+    alertId: idFrom('al', article.id, article.version),
+    storyIdFor: idFrom('st', article.id, article.version),
+  });
+  const verdict = story.verdict;
   const alertId = verdict.alert ? idFrom('al', article.id, article.version) : undefined;
   if (alertId) {
     const alert: Alert = {
       ...alertOf(article, effective, receivedAt),
       id: alertId,
+      ...(story.storyId && { storyId: story.storyId }),
+      ...(story.update && { update: true }),
       status: verdict.hold ? 'held' : 'pending',
       audit: [{ at: receivedAt, actor: deps.actor ?? 'newsalert', action: verdict.hold ? 'held' : 'decided', detail: verdict.reason }],
     };
@@ -96,6 +110,7 @@ export async function ingestArticle(input: ArticleInput, deps: IngestDeps): Prom
     decision: { ...verdict, ...(alertId && { alertId }) },
     contentHash,
     receivedAt,
+    ...(story.storyId && { storyId: story.storyId }),
   };
   const raced = await deps.store.putArticle(record);
   if (raced) {

@@ -2,6 +2,7 @@
  * The two ports the pipeline talks through. The core depends on these interfaces only;
  * adapters implement them for AWS (DynamoDB, SNS) and for local runs (dynalite, local notifier).
  */
+import type { Story } from './story.js';
 import type { Alert, AlertStatus, Article, AuditEntry, Classification, Decision, Effective, Endpoint, Preferences, RenderedMessage, Role, Segment, Subscriber } from './types.js';
 
 export interface ArticleRecord {
@@ -13,6 +14,8 @@ export interface ArticleRecord {
   /** Hash of the article's content: a repeat with the same id and version must match it. */
   contentHash: string;
   receivedAt: string;
+  /** The story the article's alert belongs to, so its next versions find it. */
+  storyId?: string;
 }
 
 export interface Page<T> {
@@ -58,6 +61,17 @@ export interface Store {
   releaseAlert(id: string, outcome: { error: string; retryAt: Date | undefined; segments: string[] }): Promise<void>;
   /** Alerts still pending or publishing whose time has come, oldest first. */
   listDueAlerts(now: Date, limit: number): Promise<Alert[]>;
+
+  /** Writes a story unless it exists (a retry writes nothing new). */
+  putStory(story: Story): Promise<void>;
+  getStory(id: string): Promise<Story | undefined>;
+  /** Stories opened since `since`, newest first. */
+  recentStories(since: Date): Promise<Story[]>;
+  /**
+   * Raises a story to a higher wire level, recording the alert that does it — only if the
+   * story is still lower (a conditional write: of two concurrent escalations one wins).
+   */
+  escalateStory(id: string, wire: Story['wire'], alertId: string): Promise<boolean>;
 
   /** Adds one subscriber to the segment, creating it with `topicRef` if it is new. */
   joinSegment(segment: Segment): Promise<void>;

@@ -33,8 +33,8 @@ function shorten(text: string, max: number): string {
  *
  * @example renderSms(alert).text // 'BREAKING: Iran fires missiles at Iraqi base housing US troops https://…'
  */
-export function renderSms(alert: Pick<Alert, 'headline' | 'url' | 'wire'>): RenderedSms {
-  const prefix = `${LABEL[alert.wire]}: `;
+export function renderSms(alert: Pick<Alert, 'headline' | 'url' | 'wire' | 'update'>): RenderedSms {
+  const prefix = `${LABEL[alert.wire]}${alert.update ? ' UPDATE' : ''}: `;
   const link = alert.url ? ` ${alert.url}` : '';
   const headline = toGsm7(alert.headline.replace(/\s+/g, ' ').trim());
   const fits = (candidate: string) => smsParts(candidate).units <= (smsParts(candidate).encoding === 'GSM-7' ? SMS_LIMIT : 70);
@@ -57,18 +57,18 @@ export interface RenderedPush {
   url?: string;
   alertId: string;
   urgency: number;
-  /** Same story, same key: an update replaces the earlier notification instead of stacking. */
+  /** Same story, same key: an update replaces the earlier notification instead of stacking (APNs thread, FCM collapse key). */
   collapseKey: string;
 }
 
 export function renderPush(alert: Alert): RenderedPush {
   return {
-    title: PUSH_TITLE[alert.wire],
+    title: `${PUSH_TITLE[alert.wire]}${alert.update ? ' (update)' : ''}`,
     body: shorten(alert.headline, 178),
     ...(alert.url !== undefined && { url: alert.url }),
     alertId: alert.id,
     urgency: alert.urgency,
-    collapseKey: alert.articleId.slice(0, 64),
+    collapseKey: (alert.storyId ?? alert.articleId).slice(0, 64),
   };
 }
 

@@ -127,6 +127,10 @@ export interface Alert {
   sentAt?: string;
   lastError?: string;
   embargoUntil?: string;
+  /** The story this alert belongs to: its push notifications replace one another. */
+  storyId?: string;
+  /** An escalation of a story already alerted: sent as an update. */
+  update?: boolean;
   audit: AuditEntry[];
 }
 

@@ -11,6 +11,7 @@ import { Editorial } from '../core/editorial.js';
 import type { Notifier, Store } from '../core/ports.js';
 import { AlertPublisher, type PublishSettings } from '../core/publish-alert.js';
 import { SegmentRegistry } from '../core/segment-registry.js';
+import type { StoryPolicy } from '../core/story.js';
 import { SubscriptionService } from '../core/subscriptions.js';
 
 /** What the pipeline counts: Powertools metrics on Lambda, nothing locally. */
@@ -24,6 +25,8 @@ export interface AppConfig {
   /** Plain-http webhooks are for local runs; deployed, only https is accepted. */
   allowHttpWebhooks: boolean;
   publish?: Partial<PublishSettings>;
+  /** How far back, and how alike, two articles are the same story. */
+  story?: StoryPolicy;
 }
 
 export interface App {

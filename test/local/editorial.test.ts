@@ -83,7 +83,7 @@ describe('editor control', () => {
   });
 
   it('rejects a held alert: it is never sent', async () => {
-    const posted = await post({ id: 'held-2', ...urgentStory, headline: 'Retailer agrees to buy rival chain for $2 billion' });
+    const posted = await post({ id: 'held-2', headline: 'Airline files for bankruptcy protection', body: 'The carrier said flights would continue while it restructures its debts.' });
     const alertId = posted.json.decision.alertId as string;
     const rejected = await call(local.url, 'POST', `/v1/alerts/${alertId}/reject`, { key: local.keys.editor, body: { reason: 'not confirmed' } });
     expect(rejected.status).toBe(200);

@@ -53,7 +53,7 @@ function faulty<T extends object>(target: T, armed: { fault?: Fault; left: numbe
   });
 }
 
-const STORE_STEPS = ['putAlert', 'putArticle', 'claimAlert', 'segmentRegistryVersion', 'listSegments', 'markAlertSent', 'listDueAlerts'];
+const STORE_STEPS = ['recentStories', 'putStory', 'putAlert', 'putArticle', 'claimAlert', 'segmentRegistryVersion', 'listSegments', 'markAlertSent', 'listDueAlerts'];
 const faults: Fault[] = [
   ...STORE_STEPS.flatMap((method) => (['before', 'after'] as const).map((when) => ({ port: 'store' as const, method, when }))),
   // The final write keeps failing past the publisher's own retries: the alert stays claimed until its lease lapses.
@@ -93,7 +93,8 @@ describe('fault injection', () => {
       now,
       settings: { leaseMs: 30_000, retryBaseMs: 1_000, maxAttempts: 6, persistAttempts: 3 },
     });
-    const deps = { store: faultyStore, classifier, publisher, policy: { alertThreshold: 3 }, now };
+    // Each run posts the seed anew; a one-minute story window keeps earlier runs (minutes back) from making it a duplicate.
+    const deps = { store: faultyStore, classifier, publisher, policy: { alertThreshold: 3 }, now, storyPolicy: { windowMs: 60_000, threshold: 0.35 } };
 
     const tally: string[] = [];
     for (const [i, fault] of faults.entries()) {
@@ -135,7 +136,7 @@ describe('fault injection', () => {
     }
     // Every fault run counted: exactly once for all but the two in-doubt cases.
     expect(tally).toHaveLength(faults.length);
-    expect(faults.filter((f) => !f.inDoubt)).toHaveLength(16);
+    expect(faults.filter((f) => !f.inDoubt)).toHaveLength(20);
     console.info(`fault injection, deliveries per subscriber (conflict / all / sport-only):\n  ${tally.join('\n  ')}`);
   });
 });
