@@ -103,6 +103,18 @@ export class DynamoStore implements Store {
     return item && this.toAlert(item);
   }
 
+  async appendAudit(id: string, entry: AuditEntry): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: `ALERT#${id}`, sk: 'ALERT' },
+        UpdateExpression: 'SET audit = list_append(if_not_exists(audit, :none), :entry)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':none': [], ':entry': [entry] },
+      }),
+    );
+  }
+
   async listAlerts({ limit, cursor, status }: { limit: number; cursor?: string; status?: AlertStatus }): Promise<Page<Alert>> {
     // With a status filter DynamoDB may return short pages; read on until the page is full or the index ends.
     const items: Alert[] = [];

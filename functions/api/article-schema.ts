@@ -45,3 +45,20 @@ export const articleSchema = z
 
 /** The optional body of an editor's action on an alert. */
 export const actionSchema = z.object({ reason: z.optional(z.string().check(z.maxLength(500))) });
+
+/** A manual alert: news with no article yet. */
+export const manualAlertSchema = z.strictObject({
+  headline: z.string().check(z.trim(), z.minLength(1, 'headline is required'), z.maxLength(300, 'at most 300 characters')),
+  url: z.optional(z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).check(z.maxLength(2_000))),
+  topics: z.array(topicCode).check(z.minLength(1, 'at least one topic'), z.maxLength(20)),
+  urgency: z.int().check(z.minimum(1), z.maximum(9)),
+  countries: z.optional(z.array(z.string().check(z.regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as "IR"'))).check(z.maxLength(20))),
+  language: z.optional(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as "en"'))),
+  id: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._:~-]{1,128}$/, 'letters, digits and . _ : ~ - only, at most 128'))),
+});
+
+/** A correction of an alert already sent. */
+export const correctionSchema = z.strictObject({
+  text: z.string().check(z.trim(), z.minLength(1, 'text is required'), z.maxLength(300, 'at most 300 characters')),
+  url: z.optional(z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).check(z.maxLength(2_000))),
+});

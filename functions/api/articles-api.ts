@@ -13,7 +13,8 @@ import { httpErrors } from './http-errors.js';
 import { recordPublish } from './publish-metrics.js';
 import { json, pathParam, readJson, type HttpEvent, type HttpResult } from './http.js';
 import { router } from './router.js';
-import { actionSchema, articleSchema } from './article-schema.js';
+import { actionSchema, articleSchema, correctionSchema, manualAlertSchema } from './article-schema.js';
+import { sendCorrection, sendManualAlert } from '../core/manual-alerts.js';
 import { parse } from './validate.js';
 
 /** What the API shows of a stored article: everything an editor needs to see why. */
@@ -129,6 +130,26 @@ export function articlesApi(app: App) {
             const alert = await app.store.getAlert(id);
             if (!alert) throw new NotFoundError('ALERT_NOT_FOUND', `no alert ${id}`);
             return json(200, alert);
+          }),
+        },
+        {
+          method: 'POST',
+          path: '/v1/alerts',
+          handler: editor(async (event, actor) => {
+            const input = parse(manualAlertSchema, readJson(event), 'manual alert');
+            const result = await sendManualAlert(input, actor, { store: app.store, publisher: app.publisher, now: app.now });
+            recordPublish(app.metrics, result.publish);
+            return json(result.created ? 201 : 200, { alert: result.alert, publish: result.publish });
+          }),
+        },
+        {
+          method: 'POST',
+          path: '/v1/alerts/{id}/correction',
+          handler: editor(async (event, actor) => {
+            const input = parse(correctionSchema, readJson(event), 'correction');
+            const result = await sendCorrection(pathParam(event, 'id'), input, actor, { store: app.store, publisher: app.publisher, now: app.now });
+            recordPublish(app.metrics, result.publish);
+            return json(result.created ? 201 : 200, { alert: result.alert, publish: result.publish });
           }),
         },
         { method: 'POST', path: '/v1/alerts/{id}/approve', handler: action('approve') },

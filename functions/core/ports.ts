@@ -39,6 +39,8 @@ export interface Store {
   /** Writes the alert unless it exists; returns the stored alert when it does. */
   putAlert(alert: Alert, contentHash: string): Promise<{ alert: Alert; contentHash: string } | undefined>;
   getAlert(id: string): Promise<Alert | undefined>;
+  /** Adds a line to an alert's audit without changing anything else. */
+  appendAudit(id: string, entry: AuditEntry): Promise<void>;
   /** Newest first; only those in `status` when given. */
   listAlerts(options: { limit: number; cursor?: string; status?: AlertStatus }): Promise<Page<Alert>>;
   /**

@@ -53,8 +53,12 @@ export class AlertPublisher {
     const alert = await store.claimAlert(alertId, this.deps.now(), this.settings.leaseMs);
     if (!alert) return { status: 'skipped' };
 
+    // A correction goes to exactly the segments its original reached; anything else to the segments it matches.
+    const reaches = alert.targetSegments
+      ? (key: string) => alert.targetSegments!.includes(key)
+      : (_key: string, preferences: Segment['preferences']) => matchesSegment(alert, preferences);
     const targets = (await this.deps.registry.segments()).filter(
-      (segment) => !alert.publishedSegments.includes(segment.key) && matchesSegment(alert, segment.preferences),
+      (segment) => !alert.publishedSegments.includes(segment.key) && reaches(segment.key, segment.preferences),
     );
     const { published, errors } = await this.publishToSegments(alert, targets);
     const done = alert.publishedSegments.length + published.length;

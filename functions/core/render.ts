@@ -33,8 +33,8 @@ function shorten(text: string, max: number): string {
  *
  * @example renderSms(alert).text // 'BREAKING: Iran fires missiles at Iraqi base housing US troops https://…'
  */
-export function renderSms(alert: Pick<Alert, 'headline' | 'url' | 'wire' | 'update'>): RenderedSms {
-  const prefix = `${LABEL[alert.wire]}${alert.update ? ' UPDATE' : ''}: `;
+export function renderSms(alert: Pick<Alert, 'headline' | 'url' | 'wire' | 'update' | 'correctionOf'>): RenderedSms {
+  const prefix = alert.correctionOf ? 'CORRECTION: ' : `${LABEL[alert.wire]}${alert.update ? ' UPDATE' : ''}: `;
   const link = alert.url ? ` ${alert.url}` : '';
   const headline = toGsm7(alert.headline.replace(/\s+/g, ' ').trim());
   const fits = (candidate: string) => smsParts(candidate).units <= (smsParts(candidate).encoding === 'GSM-7' ? SMS_LIMIT : 70);
@@ -63,7 +63,7 @@ export interface RenderedPush {
 
 export function renderPush(alert: Alert): RenderedPush {
   return {
-    title: `${PUSH_TITLE[alert.wire]}${alert.update ? ' (update)' : ''}`,
+    title: alert.correctionOf ? 'Correction' : `${PUSH_TITLE[alert.wire]}${alert.update ? ' (update)' : ''}`,
     body: shorten(alert.headline, 178),
     ...(alert.url !== undefined && { url: alert.url }),
     alertId: alert.id,
@@ -88,6 +88,8 @@ export function renderWebhook(alert: Alert): Record<string, unknown> {
       countries: alert.countries,
       language: alert.language,
       createdAt: alert.createdAt,
+      ...(alert.update && { update: true }),
+      ...(alert.correctionOf && { correctionOf: alert.correctionOf }),
     },
   };
 }

@@ -131,6 +131,10 @@ export interface Alert {
   storyId?: string;
   /** An escalation of a story already alerted: sent as an update. */
   update?: boolean;
+  /** A correction of this alert: sent to exactly the segments the original reached. */
+  correctionOf?: string;
+  /** Publish to these segments only, whatever their preferences (corrections). */
+  targetSegments?: string[];
   audit: AuditEntry[];
 }
 

@@ -56,3 +56,32 @@ describe('stories', () => {
     expect(updateAlert).toMatchObject({ update: true, storyId: expect.stringMatching(/^st_/), wire: 'flash' });
   });
 });
+
+describe('manual alerts and corrections', () => {
+  it('sends a manual alert once per idempotency key, and a correction to exactly those the original reached', async () => {
+    await call(local.url, 'POST', '/v1/subscriptions', { key: local.keys.app, body: { channel: 'sms', phoneNumber: '+14155550181', preferences: { topics: ['medtop:17000000'], minUrgency: 3 } } });
+    await call(local.url, 'POST', '/v1/subscriptions', { key: local.keys.app, body: { channel: 'sms', phoneNumber: '+14155550182', preferences: { topics: ['medtop:17000000'], minUrgency: 1 } } });
+    const body = { id: 'storm-warning-1', headline: 'Storm warning: gales of 90 mph expected on the coast tonight', topics: ['medtop:17000000'], urgency: 3, url: 'https://news.example.com/storm' };
+    const manual = await call(local.url, 'POST', '/v1/alerts', { key: local.keys.editor, body });
+    expect(manual.status).toBe(201);
+    expect(manual.json).toMatchObject({ alert: { wire: 'urgent', articleId: expect.stringMatching(/^manual:/) }, publish: { status: 'sent', segments: 1 } });
+    const repeat = await call(local.url, 'POST', '/v1/alerts', { key: local.keys.editor, body });
+    expect(repeat.status).toBe(200);
+    expect(repeat.json.publish).toEqual({ status: 'skipped' });
+    expect((await call(local.url, 'POST', '/v1/alerts', { key: local.keys.editor, body: { ...body, urgency: 2 } })).json.error.code).toBe('ALERT_ID_CONFLICT');
+    const alertId = manual.json.alert.id as string;
+
+    // A segment that appears after the alert (its preferences would match) could not have received it: no correction there.
+    await call(local.url, 'POST', '/v1/subscriptions', { key: local.keys.app, body: { channel: 'sms', phoneNumber: '+14155550183', preferences: { topics: ['medtop:17000000'], minUrgency: 5 } } });
+    const correction = await call(local.url, 'POST', `/v1/alerts/${alertId}/correction`, { key: local.keys.editor, body: { text: 'Gales of 70 mph, not 90, are expected on the coast tonight' } });
+    expect(correction.status).toBe(201);
+    const reached = (await call(local.url, 'GET', `/v1/alerts/${alertId}`, { key: local.keys.editor })).json.publishedSegments;
+    expect(correction.json.alert).toMatchObject({ correctionOf: alertId, targetSegments: reached });
+    await local.notifier.idle();
+    const sms = local.notifier.deliveries.filter((d) => d.channel === 'sms' && (d.alertId === alertId || d.alertId === correction.json.alert.id));
+    expect(sms.map((d) => `${d.to} ${d.body.split(':')[0]}`).sort()).toEqual(['+14…181 CORRECTION', '+14…181 NEWS ALERT']);
+    const original = (await call(local.url, 'GET', `/v1/alerts/${alertId}`, { key: local.keys.editor })).json;
+    expect(original.audit.map((e: { action: string }) => e.action)).toEqual(['written by hand', 'sent', 'corrected']);
+    expect((await call(local.url, 'POST', '/v1/alerts/al_none/correction', { key: local.keys.editor, body: { text: 'x' } })).json.error.code).toBe('ALERT_NOT_FOUND');
+  });
+});
