@@ -58,6 +58,7 @@ export class NewsalertStack extends Stack {
       DELIVERY_STATUS_SUCCESS_SAMPLE_RATE: String(config.deliveryStatusSuccessSampleRate),
       ALERT_THRESHOLD: String(config.alertThreshold),
       ...(config.holdBand && { HOLD_BAND: config.holdBand }),
+      ...(config.topicBudgetPerHour !== undefined && { TOPIC_BUDGET_PER_HOUR: String(config.topicBudgetPerHour) }),
       POWERTOOLS_SERVICE_NAME: 'newsalert',
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
       POWERTOOLS_LOG_LEVEL: config.retainData ? 'INFO' : 'DEBUG',

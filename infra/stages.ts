@@ -12,6 +12,8 @@ export interface StageConfig {
   alertThreshold: number;
   /** Urgencies held for an editor's approval, e.g. "3-4"; unset: nothing is held but on a hint. */
   holdBand?: string;
+  /** At most this many alerts an hour per primary topic below flash; the excess is held. */
+  topicBudgetPerHour?: number;
   /** Browser origins allowed by CORS; none means no CORS headers at all. */
   corsOrigins: string[];
   /** Alphanumeric sender id where carriers allow one (not in the US). */
@@ -83,6 +85,7 @@ export function stageConfig(node: Node): StageConfig {
   if (holdBand && !/^[1-9](-[1-9])?$/.test(holdBand)) throw new Error(`holdBand must be an urgency range such as "3-4", not "${holdBand}"`);
   const optional = {
     ...(holdBand && { holdBand }),
+    ...(node.tryGetContext('topicBudgetPerHour') !== undefined && { topicBudgetPerHour: number(node, 'topicBudgetPerHour', 0, 1, 1000) }),
     ...((senderId ?? base.smsSenderId) && { smsSenderId: senderId ?? base.smsSenderId }),
     ...(origination && { smsOriginationNumber: origination }),
     ...(text(node, 'alarmEmail') && { alarmEmail: text(node, 'alarmEmail') }),

@@ -267,6 +267,30 @@ export class DynamoStore implements Store {
     return { ...alert, audit: alert.audit ?? [], publishedSegments: set ? [...set].sort() : [] };
   }
 
+  async takeTopicBudget(topic: string, hour: string, limit: number, alertId: string): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: `BUDGET#${topic}#${hour}`, sk: 'BUDGET' },
+          UpdateExpression: 'ADD alertIds :id SET expiresAt = :expires',
+          ConditionExpression: 'attribute_not_exists(alertIds) OR size(alertIds) < :limit OR contains(alertIds, :alert)',
+          ExpressionAttributeValues: {
+            ':id': new Set([alertId]),
+            ':alert': alertId,
+            ':limit': limit,
+            // TTL: the counter is gone a day after its hour.
+            ':expires': Math.floor(Date.parse(`${hour}:00:00Z`) / 1000) + 86_400,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
   // ── stories ─────────────────────────────────────────────────────────────────
 
   async putStory(story: Story): Promise<void> {

@@ -10,6 +10,8 @@ export interface AlertPolicy {
   alertThreshold: number;
   /** Urgencies in this band (inclusive) are held for an editor's approval instead of sent. */
   holdBand?: { from: number; to: number };
+  /** At most this many alerts an hour per primary topic below flash; the excess is held for approval. */
+  topicBudgetPerHour?: number;
 }
 
 export const DEFAULT_POLICY: AlertPolicy = { alertThreshold: 3 };

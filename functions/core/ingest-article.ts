@@ -18,7 +18,7 @@ import { ConflictError } from './errors.js';
 import { idFrom } from './ids.js';
 import type { ArticleRecord, Store } from './ports.js';
 import type { AlertPublisher, PublishOutcome } from './publish-alert.js';
-import type { Alert, Article, ArticleInput, Effective } from './types.js';
+import type { Alert, Article, ArticleInput, Decision, Effective } from './types.js';
 
 export interface IngestDeps {
   store: Store;
@@ -89,7 +89,7 @@ export async function ingestArticle(input: ArticleInput, deps: IngestDeps): Prom
     alertId: idFrom('al', article.id, article.version),
     storyIdFor: idFrom('st', article.id, article.version),
   });
-  const verdict = story.verdict;
+  const verdict = await guardFatigue(story.verdict, effective, idFrom('al', article.id, article.version), deps);
   const alertId = verdict.alert ? idFrom('al', article.id, article.version) : undefined;
   if (alertId) {
     const alert: Alert = {
@@ -118,6 +118,19 @@ export async function ingestArticle(input: ArticleInput, deps: IngestDeps): Prom
     return { repeat: true, record: raced, ...(await publishIfAny(raced, deps)) };
   }
   return { repeat: false, record, ...(await publishIfAny(record, deps)) };
+}
+
+/**
+ * The fatigue guard: below flash, each primary topic may alert `topicBudgetPerHour` times an
+ * hour; the excess is held for an editor instead of sent.
+ */
+async function guardFatigue(verdict: Omit<Decision, 'alertId'>, effective: Effective, alertId: string, deps: IngestDeps): Promise<Omit<Decision, 'alertId'>> {
+  const limit = deps.policy.topicBudgetPerHour;
+  const topic = effective.topics[0];
+  if (!verdict.alert || verdict.hold || limit === undefined || effective.urgency <= 1 || !topic) return verdict;
+  const hour = deps.now().toISOString().slice(0, 13);
+  if (await deps.store.takeTopicBudget(topic, hour, limit, alertId)) return verdict;
+  return { alert: true, hold: true, reason: `${verdict.reason}; held: the budget of ${limit} alerts an hour for ${topic} is spent` };
 }
 
 /** The inline publish: the fastest path to phones. Its failure is not the editor's: the sweeper retries. */

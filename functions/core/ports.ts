@@ -64,6 +64,12 @@ export interface Store {
   /** Alerts still pending or publishing whose time has come, oldest first. */
   listDueAlerts(now: Date, limit: number): Promise<Alert[]>;
 
+  /**
+   * Counts an alert against a topic's hourly budget: true when it fits (or was counted
+   * already: a retry takes nothing twice), false when the budget is spent.
+   */
+  takeTopicBudget(topic: string, hour: string, limit: number, alertId: string): Promise<boolean>;
+
   /** Writes a story unless it exists (a retry writes nothing new). */
   putStory(story: Story): Promise<void>;
   getStory(id: string): Promise<Story | undefined>;

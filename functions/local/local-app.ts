@@ -31,6 +31,8 @@ export interface LocalOptions {
   alertThreshold?: number;
   /** Urgencies held for approval instead of sent, e.g. { from: 3, to: 4 }. */
   holdBand?: { from: number; to: number };
+  /** Alerts an hour per primary topic below flash; the excess is held. */
+  topicBudgetPerHour?: number;
   sweepIntervalMs?: number;
   publish?: Partial<PublishSettings>;
   /** Where deliveries and notices are printed; silent when unset. */
@@ -67,7 +69,11 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     store: new DynamoStore({ client: dynamo.client, tableName: dynamo.tableName }),
     notifier,
     config: {
-      policy: { alertThreshold: options.alertThreshold ?? 3, ...(options.holdBand && { holdBand: options.holdBand }) },
+      policy: {
+        alertThreshold: options.alertThreshold ?? 3,
+        ...(options.holdBand && { holdBand: options.holdBand }),
+        ...(options.topicBudgetPerHour !== undefined && { topicBudgetPerHour: options.topicBudgetPerHour }),
+      },
       allowHttpWebhooks: true,
       ...(options.publish && { publish: options.publish }),
     },

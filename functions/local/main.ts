@@ -17,6 +17,8 @@ try {
 } catch (error) {
   fail(`NEWSALERT_HOLD_BAND: ${(error as Error).message}`);
 }
+const budget = process.env.NEWSALERT_TOPIC_BUDGET === undefined ? undefined : Number(process.env.NEWSALERT_TOPIC_BUDGET);
+if (budget !== undefined && (!Number.isInteger(budget) || budget < 1)) fail('NEWSALERT_TOPIC_BUDGET must be a whole number of alerts an hour, at least 1');
 for (const name of ['NEWSALERT_EDITOR_KEY', 'NEWSALERT_APP_KEY']) {
   const value = process.env[name];
   if (value !== undefined && !/^[A-Za-z0-9._~+/=-]{16,200}$/.test(value)) fail(`${name} must be 16 to 200 characters of A-Z a-z 0-9 . _ ~ + / = -`);
@@ -30,6 +32,7 @@ const runtime = await startLocal({
   ...(process.env.NEWSALERT_APP_KEY && { appKey: process.env.NEWSALERT_APP_KEY }),
   alertThreshold: threshold,
   ...(holdBand && { holdBand }),
+  ...(budget !== undefined && { topicBudgetPerHour: budget }),
   print: (line) => console.log(line),
   logLevel: (process.env.LOG_LEVEL?.toUpperCase() as 'INFO' | undefined) ?? 'WARN',
 }).catch((error: unknown) => {
@@ -38,7 +41,7 @@ const runtime = await startLocal({
 });
 
 console.log(`newsalert is running at ${runtime.url}
-  alerting:    urgency ≤ ${threshold}${holdBand ? `, held for approval at urgency ${holdBand.from}–${holdBand.to}` : ''}
+  alerting:    urgency ≤ ${threshold}${holdBand ? `, held for approval at urgency ${holdBand.from}–${holdBand.to}` : ''}${budget ? `, at most ${budget} an hour per topic below flash` : ''}
   data:        ${process.env.NEWSALERT_DATA ? `${process.env.NEWSALERT_DATA} (kept across restarts)` : 'in memory (set NEWSALERT_DATA=DIR to keep it)'}
   editor key:  ${runtime.keys.editor}${process.env.NEWSALERT_EDITOR_KEY ? ' (from NEWSALERT_EDITOR_KEY)' : ' (generated; set NEWSALERT_EDITOR_KEY to fix it)'}
   app key:     ${runtime.keys.app}${process.env.NEWSALERT_APP_KEY ? ' (from NEWSALERT_APP_KEY)' : ' (generated; set NEWSALERT_APP_KEY to fix it)'}

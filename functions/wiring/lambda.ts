@@ -58,7 +58,11 @@ export function lambdaRuntime(env: NodeJS.ProcessEnv = process.env): LambdaRunti
       },
     }),
     config: {
-      policy: { alertThreshold: threshold, ...(env.HOLD_BAND && { holdBand: parseHoldBand(env.HOLD_BAND) }) },
+      policy: {
+        alertThreshold: threshold,
+        ...(env.HOLD_BAND && { holdBand: parseHoldBand(env.HOLD_BAND) }),
+        ...(env.TOPIC_BUDGET_PER_HOUR && { topicBudgetPerHour: Number(env.TOPIC_BUDGET_PER_HOUR) }),
+      },
       allowHttpWebhooks: false,
     },
     logger,
