@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { generateKey, hashKey } from '../functions/api/auth.js';
+import { bearerKeyRecord, generateKey } from '../functions/api/auth.js';
 import { DynamoStore } from '../functions/adapters/dynamo-store.js';
 import { startEmbeddedDynamo } from '../functions/local/embedded-dynamo.js';
 import { buildApp } from '../infra/build-app.js';
@@ -71,7 +71,10 @@ export async function coldStarts(runs = 20): Promise<BundleFigures[]> {
   const dynamo = await startEmbeddedDynamo();
   const store = new DynamoStore({ client: dynamo.client, tableName: dynamo.tableName });
   const keys = { editor: generateKey('editor'), app: generateKey('app') };
-  for (const role of ['editor', 'app'] as const) await store.putApiKey(hashKey(keys[role]), { role, label: 'bench', createdAt: new Date().toISOString() });
+  for (const role of ['editor', 'app'] as const) {
+    const { hash, record } = bearerKeyRecord(keys[role], role, 'bench', new Date());
+    await store.putApiKey(hash, record);
+  }
   const env = {
     PATH: process.env.PATH,
     TABLE_NAME: dynamo.tableName,

@@ -447,12 +447,35 @@ export class DynamoStore implements Store {
   // ── API keys ────────────────────────────────────────────────────────────────
 
   async putApiKey(hash: string, record: ApiKeyRecord): Promise<void> {
-    await this.doc.send(new PutCommand({ TableName: this.table, Item: { pk: `KEY#${hash}`, sk: 'KEY', type: 'apiKey', ...record } }));
+    // Signing keys are found by id (the request names it); bearer keys by the hash of the key.
+    const pk = record.secret ? `SIGNKEY#${record.id}` : `KEY#${hash}`;
+    await this.doc.send(new PutCommand({ TableName: this.table, Item: { pk, sk: 'KEY', type: 'apiKey', ...record, gsi1pk: 'KEYS', gsi1sk: record.id } }));
   }
 
   async findApiKey(hash: string): Promise<ApiKeyRecord | undefined> {
     const item = await this.get(`KEY#${hash}`, 'KEY');
     return item && strip<ApiKeyRecord>(item);
+  }
+
+  async findSigningKey(id: string): Promise<ApiKeyRecord | undefined> {
+    const item = await this.get(`SIGNKEY#${id}`, 'KEY');
+    return item && strip<ApiKeyRecord>(item);
+  }
+
+  async listApiKeys(): Promise<ApiKeyRecord[]> {
+    const items = await this.queryAll({ TableName: this.table, IndexName: GSI_LISTINGS, KeyConditionExpression: 'gsi1pk = :g', ExpressionAttributeValues: { ':g': 'KEYS' } });
+    return items.map((item) => strip<ApiKeyRecord>(item));
+  }
+
+  async deleteApiKey(id: string): Promise<boolean> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      IndexName: GSI_LISTINGS,
+      KeyConditionExpression: 'gsi1pk = :g AND gsi1sk = :id',
+      ExpressionAttributeValues: { ':g': 'KEYS', ':id': id },
+    });
+    for (const item of items) await this.doc.send(new DeleteCommand({ TableName: this.table, Key: { pk: item.pk, sk: item.sk } }));
+    return items.length > 0;
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────────

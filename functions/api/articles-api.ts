@@ -6,7 +6,9 @@ import middy from '@middy/core';
 import { ingestArticle } from '../core/ingest-article.js';
 import { AppError, NotFoundError } from '../core/errors.js';
 import { previewArticle } from '../core/preview.js';
-import type { AlertStatus } from '../core/types.js';
+import type { AlertStatus, Role } from '../core/types.js';
+import { keyRoutes } from './keys-api.js';
+import { openApiDocument } from './openapi.js';
 import type { ArticleRecord } from '../core/ports.js';
 import type { App } from '../wiring/app.js';
 import { httpErrors } from './http-errors.js';
@@ -52,11 +54,17 @@ function reasonOf(event: HttpEvent): string {
   return parse(actionSchema, readJson(event), 'action').reason ?? '';
 }
 
+const READERS: Role[] = ['viewer', 'editor', 'admin'];
+const WRITERS: Role[] = ['editor', 'admin'];
+
 export function articlesApi(app: App) {
-  const editor = (handler: (event: HttpEvent, actor: string) => Promise<HttpResult>) => async (event: HttpEvent) => {
-    const { actor } = await app.auth.require(event, 'editor');
+  const as = (roles: Role[]) => (handler: (event: HttpEvent, actor: string) => Promise<HttpResult>) => async (event: HttpEvent) => {
+    const { actor } = await app.auth.require(event, roles);
     return handler(event, actor);
   };
+  const editor = as(WRITERS);
+  const viewer = as(READERS);
+  let openapi: string | undefined;
   const action = (name: 'approve' | 'reject' | 'retry') =>
     editor(async (event, actor) => {
       const result = await app.editorial[name](pathParam(event, 'id'), actor, reasonOf(event));
@@ -101,7 +109,7 @@ export function articlesApi(app: App) {
         {
           method: 'GET',
           path: '/v1/articles/{id}',
-          handler: editor(async (event) => {
+          handler: viewer(async (event) => {
             const id = pathParam(event, 'id');
             const versions = await app.store.listArticleVersions(id);
             const latest = versions.at(-1);
@@ -115,7 +123,7 @@ export function articlesApi(app: App) {
         {
           method: 'GET',
           path: '/v1/alerts',
-          handler: editor(async (event) => {
+          handler: viewer(async (event) => {
             const cursor = event.queryStringParameters?.cursor;
             const status = statusOf(event);
             const page = await app.store.listAlerts({ limit: limitOf(event), ...(cursor !== undefined && { cursor }), ...(status && { status }) });
@@ -125,7 +133,7 @@ export function articlesApi(app: App) {
         {
           method: 'GET',
           path: '/v1/alerts/{id}',
-          handler: editor(async (event) => {
+          handler: viewer(async (event) => {
             const id = pathParam(event, 'id');
             const alert = await app.store.getAlert(id);
             if (!alert) throw new NotFoundError('ALERT_NOT_FOUND', `no alert ${id}`);
@@ -155,6 +163,15 @@ export function articlesApi(app: App) {
         { method: 'POST', path: '/v1/alerts/{id}/approve', handler: action('approve') },
         { method: 'POST', path: '/v1/alerts/{id}/reject', handler: action('reject') },
         { method: 'POST', path: '/v1/alerts/{id}/retry', handler: action('retry') },
+        ...keyRoutes(app),
+        {
+          method: 'GET',
+          path: '/v1/openapi.json',
+          handler: as(['viewer', 'editor', 'admin', 'app'])(async () => {
+            openapi ??= JSON.stringify(openApiDocument({ allowHttpWebhooks: app.config.allowHttpWebhooks }));
+            return { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: openapi };
+          }),
+        },
       ]),
     );
 }

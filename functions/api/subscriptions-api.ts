@@ -21,7 +21,7 @@ export function subscriptionView(subscriber: Subscriber) {
 export function subscriptionsApi(app: App) {
   const schema = subscriptionSchema({ allowHttpWebhooks: app.config.allowHttpWebhooks });
   const appKey = (handler: (event: HttpEvent) => Promise<HttpResult>) => async (event: HttpEvent) => {
-    await app.auth.require(event, 'app');
+    await app.auth.require(event, ['app']);
     return handler(event);
   };
 

@@ -24,9 +24,13 @@ export interface Page<T> {
 }
 
 export interface ApiKeyRecord {
+  /** Public handle of the key: the first characters of its hash, safe to list and log. */
+  id: string;
   role: Role;
   label: string;
   createdAt: string;
+  /** For signing keys (CMS webhooks): the shared secret, which HMAC needs in the clear. */
+  secret?: string;
 }
 
 export interface Store {
@@ -97,6 +101,11 @@ export interface Store {
 
   putApiKey(hash: string, record: ApiKeyRecord): Promise<void>;
   findApiKey(hash: string): Promise<ApiKeyRecord | undefined>;
+  /** A signing key by its id. */
+  findSigningKey(id: string): Promise<ApiKeyRecord | undefined>;
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  /** Revokes a key by id; false when there was none. Takes effect on the next request. */
+  deleteApiKey(id: string): Promise<boolean>;
 }
 
 export interface Notifier {

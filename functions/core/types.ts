@@ -170,7 +170,11 @@ export interface Segment {
   topicRef: string;
 }
 
-export type Role = 'editor' | 'app';
+/**
+ * viewer reads articles and alerts; editor also posts, approves and corrects; admin also
+ * manages keys; app manages subscriptions.
+ */
+export type Role = 'viewer' | 'editor' | 'admin' | 'app';
 
 /** One message, rendered for every protocol, as SNS's `MessageStructure: json` wants it. */
 export interface RenderedMessage {

@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoStore } from '../adapters/dynamo-store.js';
-import { generateKey, hashKey } from '../api/auth.js';
+import { bearerKeyRecord, generateKey } from '../api/auth.js';
 import type { Role } from '../core/types.js';
 import { localDynamoClient } from './embedded-dynamo.js';
 import { createReadStream } from 'node:fs';
@@ -148,7 +148,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   keys
     .command('create')
     .description('Create an API key, store its hash in the table, and print the key once.')
-    .addOption(new Option('--role <role>', 'editor (articles and alerts) or app (subscriptions)').choices(['editor', 'app']).makeOptionMandatory())
+    .addOption(
+      new Option('--role <role>', 'viewer (reads), editor (articles and alerts), admin (also manages keys) or app (subscriptions)')
+        .choices(['viewer', 'editor', 'admin', 'app'])
+        .makeOptionMandatory(),
+    )
     .requiredOption('--table <name>', 'the table name (stack output TableName)')
     .option('--label <label>', 'who or what holds the key', 'cli')
     .option('--region <region>', 'AWS region (default: your AWS configuration)')
@@ -159,11 +163,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         : new DynamoDBClient(options.region ? { region: options.region } : {});
       try {
         const key = generateKey(options.role);
-        await new DynamoStore({ client, tableName: options.table }).putApiKey(hashKey(key), {
-          role: options.role,
-          label: options.label,
-          createdAt: new Date().toISOString(),
-        });
+        const { hash, record } = bearerKeyRecord(key, options.role, options.label, new Date());
+        await new DynamoStore({ client, tableName: options.table }).putApiKey(hash, record);
         io.out(key);
       } catch (error) {
         io.err(`newsalert: could not store the key: ${error instanceof Error ? error.message : String(error)}`);

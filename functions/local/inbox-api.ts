@@ -15,7 +15,7 @@ export function inboxApi(app: App, notifier: LocalNotifier) {
           method: 'GET',
           path: '/local/deliveries',
           handler: async (event: HttpEvent) => {
-            await app.auth.require(event, 'editor');
+            await app.auth.require(event, ['viewer', 'editor', 'admin']);
             const alertId = event.queryStringParameters?.alertId;
             const items = alertId ? notifier.deliveries.filter((d) => d.alertId === alertId) : notifier.deliveries;
             return json(200, { items });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DynamoStore } from '../adapters/dynamo-store.js';
 import { LocalNotifier } from '../adapters/local-notifier.js';
 import { articlesApi } from '../api/articles-api.js';
-import { generateKey, hashKey } from '../api/auth.js';
+import { bearerKeyRecord, generateKey } from '../api/auth.js';
 import { healthApi } from '../api/health-api.js';
 import { subscriptionsApi } from '../api/subscriptions-api.js';
 import { sweepDueAlerts } from '../core/publish-alert.js';
@@ -28,6 +28,7 @@ export interface LocalOptions {
   dataDir?: string;
   editorKey?: string;
   appKey?: string;
+  adminKey?: string;
   alertThreshold?: number;
   /** Urgencies held for approval instead of sent, e.g. { from: 3, to: 4 }. */
   holdBand?: { from: number; to: number };
@@ -45,11 +46,14 @@ export interface LocalOptions {
   };
 }
 
+/** The keys a local run starts with; viewers get theirs from an admin (POST /v1/keys). */
+export type LocalRole = Exclude<Role, 'viewer'>;
+
 export interface LocalRuntime {
   url: string;
   app: App;
   notifier: LocalNotifier;
-  keys: Record<Role, string>;
+  keys: Record<LocalRole, string>;
   /** Where the embedded DynamoDB listens, for tools that talk to it directly. */
   dynamoEndpoint: string;
   /** The client the store uses (benchmarks count its calls). */
@@ -80,13 +84,14 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     logger,
   });
 
-  const keys: Record<Role, string> = {
+  const keys: Record<LocalRole, string> = {
     editor: options.editorKey ?? generateKey('editor'),
     app: options.appKey ?? generateKey('app'),
+    admin: options.adminKey ?? generateKey('admin'),
   };
-  const createdAt = new Date().toISOString();
-  for (const [role, key] of Object.entries(keys) as Array<[Role, string]>) {
-    await app.store.putApiKey(hashKey(key), { role, label: 'local', createdAt });
+  for (const [role, key] of Object.entries(keys) as Array<[LocalRole, string]>) {
+    const { hash, record } = bearerKeyRecord(key, role, 'local', new Date());
+    await app.store.putApiKey(hash, record);
   }
 
   const handler = (h: unknown) => h as LambdaHttpHandler;
@@ -98,6 +103,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
       { prefix: '/v1/articles', handler: handler(articlesApi(app)) },
       { prefix: '/v1/alerts', handler: handler(articlesApi(app)) },
       { prefix: '/v1/subscriptions', handler: handler(subscriptionsApi(app)) },
+      { prefix: '/v1/keys', handler: handler(articlesApi(app)) },
+      { prefix: '/v1/openapi.json', handler: handler(articlesApi(app)) },
       { prefix: '/local/deliveries', handler: handler(inboxApi(app, notifier)) },
     ],
     onFault: (error) => logger.error('request failed', error as Error),

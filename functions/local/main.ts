@@ -19,7 +19,7 @@ try {
 }
 const budget = process.env.NEWSALERT_TOPIC_BUDGET === undefined ? undefined : Number(process.env.NEWSALERT_TOPIC_BUDGET);
 if (budget !== undefined && (!Number.isInteger(budget) || budget < 1)) fail('NEWSALERT_TOPIC_BUDGET must be a whole number of alerts an hour, at least 1');
-for (const name of ['NEWSALERT_EDITOR_KEY', 'NEWSALERT_APP_KEY']) {
+for (const name of ['NEWSALERT_EDITOR_KEY', 'NEWSALERT_APP_KEY', 'NEWSALERT_ADMIN_KEY']) {
   const value = process.env[name];
   if (value !== undefined && !/^[A-Za-z0-9._~+/=-]{16,200}$/.test(value)) fail(`${name} must be 16 to 200 characters of A-Z a-z 0-9 . _ ~ + / = -`);
 }
@@ -30,6 +30,7 @@ const runtime = await startLocal({
   ...(process.env.NEWSALERT_DATA && { dataDir: process.env.NEWSALERT_DATA }),
   ...(process.env.NEWSALERT_EDITOR_KEY && { editorKey: process.env.NEWSALERT_EDITOR_KEY }),
   ...(process.env.NEWSALERT_APP_KEY && { appKey: process.env.NEWSALERT_APP_KEY }),
+  ...(process.env.NEWSALERT_ADMIN_KEY && { adminKey: process.env.NEWSALERT_ADMIN_KEY }),
   alertThreshold: threshold,
   ...(holdBand && { holdBand }),
   ...(budget !== undefined && { topicBudgetPerHour: budget }),
@@ -45,6 +46,7 @@ console.log(`newsalert is running at ${runtime.url}
   data:        ${process.env.NEWSALERT_DATA ? `${process.env.NEWSALERT_DATA} (kept across restarts)` : 'in memory (set NEWSALERT_DATA=DIR to keep it)'}
   editor key:  ${runtime.keys.editor}${process.env.NEWSALERT_EDITOR_KEY ? ' (from NEWSALERT_EDITOR_KEY)' : ' (generated; set NEWSALERT_EDITOR_KEY to fix it)'}
   app key:     ${runtime.keys.app}${process.env.NEWSALERT_APP_KEY ? ' (from NEWSALERT_APP_KEY)' : ' (generated; set NEWSALERT_APP_KEY to fix it)'}
+  admin key:   ${runtime.keys.admin}${process.env.NEWSALERT_ADMIN_KEY ? ' (from NEWSALERT_ADMIN_KEY)' : ' (generated; set NEWSALERT_ADMIN_KEY to fix it)'}
   alerts:      printed below as they are delivered; webhooks get a real POST; GET ${runtime.url}/local/deliveries lists them
 Ctrl-C stops it.`);
 

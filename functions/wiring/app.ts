@@ -71,7 +71,7 @@ export function assembleApp(parts: {
     subscriptions: new SubscriptionService({ store, notifier, now }),
     editorial: new Editorial({ store, publisher, now }),
     registry,
-    auth: new Authenticator(store),
+    auth: new Authenticator(store, now),
     config: parts.config,
     logger: parts.logger,
     ...(parts.metrics && { metrics: parts.metrics }),

@@ -131,6 +131,7 @@ describe('NewsalertStack', () => {
     const routes = Object.values(dev.template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey as string).sort();
     expect(routes).toEqual([
       'ANY /v1/alerts', 'ANY /v1/alerts/{proxy+}', 'ANY /v1/articles', 'ANY /v1/articles/{proxy+}',
+      'ANY /v1/keys', 'ANY /v1/keys/{proxy+}', 'ANY /v1/openapi.json',
       'ANY /v1/subscriptions', 'ANY /v1/subscriptions/{proxy+}', 'GET /health',
     ]);
     dev.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {

@@ -76,6 +76,6 @@ describe('newsalert keys create', () => {
     expect(response.status).toBe(404);
     const badRole = await cli(['keys', 'create', '--role', 'root', '--table', 'newsalert']);
     expect(badRole.code).toBe(1);
-    expect(badRole.err.join('\n')).toMatch(/Allowed choices are editor, app/);
+    expect(badRole.err.join('\n')).toMatch(/Allowed choices are viewer, editor, admin, app/);
   });
 });

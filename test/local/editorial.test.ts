@@ -78,7 +78,7 @@ describe('editor control', () => {
     const alert = (await call(local.url, 'GET', `/v1/alerts/${alertId}`, { key: local.keys.editor })).json;
     expect(alert.status).toBe('sent');
     expect(alert.audit.map((e: { action: string }) => e.action)).toEqual(['held', 'approved', 'sent']);
-    expect(alert.audit[1]).toMatchObject({ actor: expect.stringMatching(/^editor:local#[0-9a-f]{8}$/), detail: expect.stringMatching(/^editor \d+ says go$/) });
+    expect(alert.audit[1]).toMatchObject({ actor: expect.stringMatching(/^editor:local#[0-9a-f]{16}$/), detail: expect.stringMatching(/^editor \d+ says go$/) });
     expect((await call(local.url, 'POST', `/v1/alerts/${alertId}/reject`, { key: local.keys.editor })).json.error.code).toBe('ALERT_NOT_HELD');
   });
 
