@@ -58,6 +58,8 @@ export class NewsalertStack extends Stack {
       DELIVERY_STATUS_SUCCESS_SAMPLE_RATE: String(config.deliveryStatusSuccessSampleRate),
       ALERT_THRESHOLD: String(config.alertThreshold),
       ...(config.holdBand && { HOLD_BAND: config.holdBand }),
+      ...(config.storyWindowMinutes !== undefined && { STORY_WINDOW_MINUTES: String(config.storyWindowMinutes) }),
+      ...(config.storyThreshold !== undefined && { STORY_THRESHOLD: String(config.storyThreshold) }),
       ...(config.topicBudgetPerHour !== undefined && { TOPIC_BUDGET_PER_HOUR: String(config.topicBudgetPerHour) }),
       POWERTOOLS_SERVICE_NAME: 'newsalert',
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,

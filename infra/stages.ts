@@ -12,6 +12,9 @@ export interface StageConfig {
   alertThreshold: number;
   /** Urgencies held for an editor's approval, e.g. "3-4"; unset: nothing is held but on a hint. */
   holdBand?: string;
+  /** Same-story detection: look-back in minutes and similarity threshold (defaults 360 and 0.35). */
+  storyWindowMinutes?: number;
+  storyThreshold?: number;
   /** At most this many alerts an hour per primary topic below flash; the excess is held. */
   topicBudgetPerHour?: number;
   /** Browser origins allowed by CORS; none means no CORS headers at all. */
@@ -85,6 +88,8 @@ export function stageConfig(node: Node): StageConfig {
   if (holdBand && !/^[1-9](-[1-9])?$/.test(holdBand)) throw new Error(`holdBand must be an urgency range such as "3-4", not "${holdBand}"`);
   const optional = {
     ...(holdBand && { holdBand }),
+    ...(node.tryGetContext('storyWindowMinutes') !== undefined && { storyWindowMinutes: number(node, 'storyWindowMinutes', 360, 0, 10_080) }),
+    ...(node.tryGetContext('storyThreshold') !== undefined && { storyThreshold: number(node, 'storyThreshold', 0.35, 0.01, 1) }),
     ...(node.tryGetContext('topicBudgetPerHour') !== undefined && { topicBudgetPerHour: number(node, 'topicBudgetPerHour', 0, 1, 1000) }),
     ...((senderId ?? base.smsSenderId) && { smsSenderId: senderId ?? base.smsSenderId }),
     ...(origination && { smsOriginationNumber: origination }),

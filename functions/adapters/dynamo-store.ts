@@ -73,8 +73,8 @@ export class DynamoStore implements Store {
   }
 
   private toArticleRecord(item: Item): ArticleRecord {
-    const { article, classification, effective, decision, contentHash, receivedAt, storyId } = item as unknown as ArticleRecord;
-    return { article, classification, effective, decision, contentHash, receivedAt, ...(storyId && { storyId }) };
+    const { article, classification, effective, decision, contentHash, receivedAt, storyId, postedBy } = item as unknown as ArticleRecord;
+    return { article, classification, effective, decision, contentHash, receivedAt, ...(storyId && { storyId }), ...(postedBy && { postedBy }) };
   }
 
   // ── alerts (the outbox) ─────────────────────────────────────────────────────

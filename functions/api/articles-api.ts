@@ -22,7 +22,7 @@ import { parse } from './validate.js';
 /** What the API shows of a stored article: everything an editor needs to see why. */
 export function articleView(record: ArticleRecord) {
   return {
-    article: { ...record.article, receivedAt: record.receivedAt },
+    article: { ...record.article, receivedAt: record.receivedAt, ...(record.postedBy && { postedBy: record.postedBy }) },
     classification: record.classification,
     effective: record.effective,
     decision: record.decision,

@@ -111,6 +111,7 @@ export async function ingestArticle(input: ArticleInput, deps: IngestDeps): Prom
     contentHash,
     receivedAt,
     ...(story.storyId && { storyId: story.storyId }),
+    ...(deps.actor && { postedBy: deps.actor }),
   };
   const raced = await deps.store.putArticle(record);
   if (raced) {

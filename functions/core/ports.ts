@@ -16,6 +16,8 @@ export interface ArticleRecord {
   receivedAt: string;
   /** The story the article's alert belongs to, so its next versions find it. */
   storyId?: string;
+  /** Who posted it (the key's role, label and id), for the audit. */
+  postedBy?: string;
 }
 
 export interface Page<T> {

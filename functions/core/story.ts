@@ -86,6 +86,19 @@ export interface StoryPolicy {
 export const DEFAULT_STORY_POLICY: StoryPolicy = { windowMs: 6 * 3_600_000, threshold: 0.35 };
 
 /**
+ * The story policy as configuration writes it: a window in minutes and a threshold from 0 to 1.
+ *
+ * @example storyPolicyFrom('360', '0.35') // { windowMs: 21600000, threshold: 0.35 }
+ */
+export function storyPolicyFrom(windowMinutes: string | undefined, threshold: string | undefined): StoryPolicy {
+  const minutes = windowMinutes === undefined ? DEFAULT_STORY_POLICY.windowMs / 60_000 : Number(windowMinutes);
+  const t = threshold === undefined ? DEFAULT_STORY_POLICY.threshold : Number(threshold);
+  if (!Number.isFinite(minutes) || minutes < 0 || minutes > 7 * 24 * 60) throw new Error(`the story window is 0 to 10080 minutes, not "${windowMinutes}"`);
+  if (!Number.isFinite(t) || t <= 0 || t > 1) throw new Error(`the story threshold is a similarity above 0 and at most 1, not "${threshold}"`);
+  return { windowMs: minutes * 60_000, threshold: t };
+}
+
+/**
  * The most similar recent story at or above the threshold that is about the same primary
  * topic and, where both name countries, a shared one: "Earthquake kills 30 in Peru" and
  * "… in Chile" share most words and are two events.

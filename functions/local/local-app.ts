@@ -14,6 +14,7 @@ import { healthApi } from '../api/health-api.js';
 import { subscriptionsApi } from '../api/subscriptions-api.js';
 import { sweepDueAlerts } from '../core/publish-alert.js';
 import type { PublishSettings } from '../core/publish-alert.js';
+import type { StoryPolicy } from '../core/story.js';
 import type { Role } from '../core/types.js';
 import { assembleApp, type App } from '../wiring/app.js';
 import { startEmbeddedDynamo } from './embedded-dynamo.js';
@@ -34,6 +35,8 @@ export interface LocalOptions {
   holdBand?: { from: number; to: number };
   /** Alerts an hour per primary topic below flash; the excess is held. */
   topicBudgetPerHour?: number;
+  /** How far back, and how alike, two articles are the same story. */
+  story?: StoryPolicy;
   sweepIntervalMs?: number;
   publish?: Partial<PublishSettings>;
   /** Where deliveries and notices are printed; silent when unset. */
@@ -79,6 +82,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
         ...(options.topicBudgetPerHour !== undefined && { topicBudgetPerHour: options.topicBudgetPerHour }),
       },
       allowHttpWebhooks: true,
+      ...(options.story && { story: options.story }),
       ...(options.publish && { publish: options.publish }),
     },
     logger,

@@ -1,5 +1,6 @@
 /** `npm start`: the service on this machine, on embedded defaults. */
 import { parseHoldBand } from '../core/decide.js';
+import { storyPolicyFrom } from '../core/story.js';
 import { startLocal } from './local-app.js';
 
 function fail(message: string): never {
@@ -16,6 +17,12 @@ try {
   holdBand = process.env.NEWSALERT_HOLD_BAND ? parseHoldBand(process.env.NEWSALERT_HOLD_BAND) : undefined;
 } catch (error) {
   fail(`NEWSALERT_HOLD_BAND: ${(error as Error).message}`);
+}
+let story: ReturnType<typeof storyPolicyFrom> | undefined;
+try {
+  story = storyPolicyFrom(process.env.NEWSALERT_STORY_WINDOW_MINUTES, process.env.NEWSALERT_STORY_THRESHOLD);
+} catch (error) {
+  fail((error as Error).message);
 }
 const budget = process.env.NEWSALERT_TOPIC_BUDGET === undefined ? undefined : Number(process.env.NEWSALERT_TOPIC_BUDGET);
 if (budget !== undefined && (!Number.isInteger(budget) || budget < 1)) fail('NEWSALERT_TOPIC_BUDGET must be a whole number of alerts an hour, at least 1');
@@ -34,6 +41,7 @@ const runtime = await startLocal({
   alertThreshold: threshold,
   ...(holdBand && { holdBand }),
   ...(budget !== undefined && { topicBudgetPerHour: budget }),
+  story,
   print: (line) => console.log(line),
   logLevel: (process.env.LOG_LEVEL?.toUpperCase() as 'INFO' | undefined) ?? 'WARN',
 }).catch((error: unknown) => {

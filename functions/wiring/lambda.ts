@@ -9,6 +9,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoStore } from '../adapters/dynamo-store.js';
 import { SnsNotifier } from '../adapters/sns-notifier.js';
 import { parseHoldBand } from '../core/decide.js';
+import { storyPolicyFrom } from '../core/story.js';
 import { assembleApp, type App, type PipelineMetrics } from './app.js';
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
@@ -64,6 +65,7 @@ export function lambdaRuntime(env: NodeJS.ProcessEnv = process.env): LambdaRunti
         ...(env.TOPIC_BUDGET_PER_HOUR && { topicBudgetPerHour: Number(env.TOPIC_BUDGET_PER_HOUR) }),
       },
       allowHttpWebhooks: false,
+      story: storyPolicyFrom(env.STORY_WINDOW_MINUTES, env.STORY_THRESHOLD),
     },
     logger,
     metrics: pipelineMetrics(metrics),
