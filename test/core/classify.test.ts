@@ -40,6 +40,13 @@ describe('EmbeddedClassifier', () => {
     expect(result.reasons.length).toBeGreaterThan(0);
   });
 
+  it('reads hostage events and election forecasts right', () => {
+    expect(classify('Militants release video of beheadings of two hostages', 'The video appeared on a website on Monday.').wire).toBe('bulletin');
+    expect(classify('Gunmen seize Swiss-born engineer near oil field', 'The engineer was taken from his car, police said.').wire).toBe('bulletin');
+    expect(classify('Opposition leader set to sweep presidential election', 'Polls show a wide lead ahead of Sunday’s vote.').wire).not.toBe('bulletin');
+    expect(classify('Opposition leader wins presidential election', 'Official results gave him 58 percent.').wire).toBe('bulletin');
+  });
+
   it('keeps flash for events of transcendent importance', () => {
     expect(classify('President assassinated in capital', 'The president was shot dead on Tuesday.').wire).toBe('flash');
     expect(classify('Tsunami kills more than 2,000 along the coast', 'Waves swept away villages, killing thousands.').wire).toBe('flash');

@@ -85,11 +85,14 @@ const RULES: Rule[] = [
   { wire: 'bulletin', label: 'military attack on national forces', test: (lead) =>
     near(String.raw`(?:fir(?:es|ed|ing)|launch(?:es|ed|ing)|strikes?|struck|attack(?:s|ed)?|pound(?:s|ed)?)`, String.raw`(?:missiles?|rockets?|air ?strikes?|warplanes?|bombers?)[^.;]{0,80}\b(?:base|troops|forces|soldiers|army|capital|embassy)`, lead, 60) },
   { wire: 'bulletin', label: 'hostages taken', test: (lead, headline) =>
-    find(/\b(?:kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing)?|seiz(?:e|es|ed) (?:\w+ ){0,3}(?:hostage|contractor|journalist|worker|engineer)s?|taken hostage|take hostages?|hostage[- ]taking|behead(?:ed|s|ing)?)\b/i, headline) },
+    find(/\b(?:kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing)?|seiz(?:e|es|ed) (?:[\w-]+ ){0,3}(?:hostage|contractor|journalist|worker|engineer|tourist|diplomat)s?|taken hostage|take hostages?|hostage[- ]taking|behead(?:ed|s|ing|ings)?)\b/i, headline) },
   { wire: 'bulletin', label: 'leader dies or is ousted', test: (_, headline) =>
     find(new RegExp(String.raw`\b${LEADER}\b(?: [A-Z][\w'-]+){0,3} (?:dies|died|ousted|toppled|overthrown|deposed)\b`, 'i'), headline) },
-  { wire: 'bulletin', label: 'election decided', test: (_, headline) =>
-    find(/\b(?:wins?|won|re-?elected|concedes?|declared winner|claims victory|sweeps?)\b[^.]{0,40}\b(?:election|presidency|presidential|vote|poll|ballot|referendum)s?\b|\bconcedes? (?:defeat|election|race)\b/i, headline) },
+  { wire: 'bulletin', label: 'election decided', test: (_, headline) => {
+    // "Set to sweep the election" is a forecast, not a result.
+    if (/\b(?:set|poised|expected|likely|tipped|bids?|seeks?|hopes?) to\b/i.test(headline)) return undefined;
+    return find(/\b(?:wins?|won|re-?elected|concedes?|declared winner|claims victory|sweeps?)\b[^.]{0,40}\b(?:election|presidency|presidential|vote|poll|ballot|referendum)s?\b|\bconcedes? (?:defeat|election|race)\b/i, headline);
+  } },
   { wire: 'bulletin', label: 'market crash', test: (_, headline) =>
     find(/\b(?:stocks?|markets?|shares|dow|nasdaq|ftse|nikkei|bourse)\b[^.]{0,30}\b(?:crash|crashes|crashed|plunge|plunges|plunged|plummet\w*|collapse\w*|meltdown)\b/i, headline) },
   // urgent: significant new developments.
