@@ -67,7 +67,7 @@ let duplicated = 0;
 let notSent = 0;
 for (const alert of alerts) {
   if (alert.status !== 'sent') notSent++;
-  const expected = segments.filter((s) => matchesSegment(alert, s.preferences)).reduce((n, s) => n + local.notifier.subscriptionCount(s.topicRef), 0);
+  const expected = segments.filter((s) => matchesSegment(alert, s.preferences, new Date(alert.sentAt ?? alert.createdAt))).reduce((n, s) => n + local.notifier.subscriptionCount(s.topicRef), 0);
   const got = delivered.get(alert.id) ?? 0;
   if (got < expected) lost += expected - got;
   if (got > expected) duplicated += got - expected;

@@ -7,9 +7,34 @@ const topicCode = z.string().check(
   z.refine(isKnownTopic, { message: 'not an IPTC Media Topic code newsalert knows (e.g. "medtop:16000000")' }),
 );
 
-export const preferencesSchema = z.object({
+const WIRE_WORDS: Record<string, number> = { flash: 1, bulletin: 2, urgent: 3 };
+
+/** IPTC 1–9, or the wire word: flash (1), bulletin (2), urgent (3). */
+const minUrgency = z.union([
+  z.int().check(z.minimum(1), z.maximum(9)),
+  z.pipe(z.enum(['flash', 'bulletin', 'urgent']), z.transform((word: 'flash' | 'bulletin' | 'urgent') => WIRE_WORDS[word]!)),
+]);
+
+const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such as "22:00"'));
+const timeZone = z.string().check(
+  z.refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return zone.length <= 64;
+    } catch {
+      return false;
+    }
+  }, { message: 'an IANA time zone such as "Europe/London"' }),
+);
+
+export const preferencesSchema = z.strictObject({
   topics: z._default(z.array(topicCode).check(z.maxLength(50)), []),
-  minUrgency: z._default(z.int().check(z.minimum(1), z.maximum(9)), 3),
+  minUrgency: z._default(minUrgency, 3),
+  countries: z.optional(z.array(z.string().check(z.regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 code such as "GB"'))).check(z.maxLength(50))),
+  quietHours: z.optional(
+    z.strictObject({ from: clockTime, to: clockTime, timeZone }).check(z.refine((q) => q.from !== q.to, { message: 'from and to must differ' })),
+  ),
+  language: z.optional(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as "en"'))),
 });
 
 /**

@@ -13,7 +13,7 @@ export async function previewArticle(input: ArticleInput, deps: Pick<IngestDeps,
   const { article } = prepareArticle(input);
   const { classification, effective, verdict } = judge(article, deps);
   const alert = { ...alertOf(article, effective, deps.now().toISOString()), id: 'preview', status: 'pending' as const, audit: [] };
-  const segments = verdict.alert ? (await deps.registry.segments()).filter((s) => matchesSegment(alert, s.preferences)) : [];
+  const segments = verdict.alert ? (await deps.registry.segments()).filter((s) => matchesSegment(alert, s.preferences, deps.now())) : [];
   return {
     article,
     classification,

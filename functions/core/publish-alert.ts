@@ -53,10 +53,11 @@ export class AlertPublisher {
     const alert = await store.claimAlert(alertId, this.deps.now(), this.settings.leaseMs);
     if (!alert) return { status: 'skipped' };
 
-    // A correction goes to exactly the segments its original reached; anything else to the segments it matches.
+    const matchedAt = this.deps.now();
+    // A correction goes to exactly the segments its original reached; anything else to the segments it matches now.
     const reaches = alert.targetSegments
       ? (key: string) => alert.targetSegments!.includes(key)
-      : (_key: string, preferences: Segment['preferences']) => matchesSegment(alert, preferences);
+      : (_key: string, preferences: Segment['preferences']) => matchesSegment(alert, preferences, matchedAt);
     const targets = (await this.deps.registry.segments()).filter(
       (segment) => !alert.publishedSegments.includes(segment.key) && reaches(segment.key, segment.preferences),
     );

@@ -4,13 +4,17 @@
  * Both functions here are shared by every notifier.
  */
 import { createHash } from 'node:crypto';
-import type { Alert, Preferences } from './types.js';
+import type { Alert, Preferences, QuietHours } from './types.js';
 
-/** Sorted, de-duplicated: the same preferences in any order give the same form. */
+/** Sorted, de-duplicated, normalised: the same preferences written any way give the same form. */
 export function canonicalPreferences(preferences: Preferences): Preferences {
+  const countries = [...new Set((preferences.countries ?? []).map((c) => c.toUpperCase()))].sort();
   return {
     topics: [...new Set(preferences.topics)].sort(),
     minUrgency: preferences.minUrgency,
+    ...(countries.length > 0 && { countries }),
+    ...(preferences.quietHours && { quietHours: { from: preferences.quietHours.from, to: preferences.quietHours.to, timeZone: preferences.quietHours.timeZone } }),
+    ...(preferences.language && { language: preferences.language.toLowerCase().split('-')[0] }),
   };
 }
 
@@ -25,9 +29,41 @@ export function segmentKey(preferences: Preferences): string {
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 20);
 }
 
-/** Whether an alert reaches a segment: urgent enough, and about one of its topics (or it takes all). */
-export function matchesSegment(alert: Pick<Alert, 'urgency' | 'topics'>, preferences: Preferences): boolean {
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes since local midnight in `timeZone` at `at`: Intl applies the zone's DST rules. */
+export function localMinutes(at: Date, timeZone: string): number {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clocks.set(timeZone, clock);
+  }
+  const parts = clock.formatToParts(at);
+  const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
+  const minute = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
+  return hour * 60 + minute;
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Whether `at` falls in the window; a window past midnight ("22:00"–"07:00") wraps. */
+export function inQuietHours(quiet: QuietHours, at: Date): boolean {
+  const now = localMinutes(at, quiet.timeZone);
+  const from = minutesOf(quiet.from);
+  const to = minutesOf(quiet.to);
+  return from <= to ? now >= from && now < to : now >= from || now < to;
+}
+
+/**
+ * Whether an alert reaches a segment at an instant: urgent enough; about one of its topics
+ * (or it takes all), one of its countries (if it names any), in its language (if it names
+ * one); and, below flash, outside its quiet hours.
+ */
+export function matchesSegment(alert: Pick<Alert, 'urgency' | 'topics'> & Partial<Pick<Alert, 'countries' | 'language'>>, preferences: Preferences, at: Date): boolean {
   if (alert.urgency > preferences.minUrgency) return false;
-  if (preferences.topics.length === 0) return true;
-  return preferences.topics.some((topic) => alert.topics.includes(topic));
+  if (preferences.topics.length > 0 && !preferences.topics.some((topic) => alert.topics.includes(topic))) return false;
+  if (preferences.countries?.length && !preferences.countries.some((c) => alert.countries?.includes(c))) return false;
+  if (preferences.language && (alert.language ?? 'en').toLowerCase().split('-')[0] !== preferences.language) return false;
+  if (preferences.quietHours && alert.urgency > 1 && inQuietHours(preferences.quietHours, at)) return false;
+  return true;
 }

@@ -138,12 +138,26 @@ export interface Alert {
   audit: AuditEntry[];
 }
 
+/** A daily window of silence in the subscriber's own time zone: "22:00"–"07:00" in Europe/London. */
+export interface QuietHours {
+  from: string;
+  to: string;
+  /** IANA time zone name. */
+  timeZone: string;
+}
+
 /** What a subscriber asked for. Canonical form is produced by `canonicalPreferences`. */
 export interface Preferences {
   /** IPTC Media Topic codes; empty means every topic. */
   topics: string[];
   /** An alert reaches the subscriber when its urgency number is ≤ this. */
   minUrgency: number;
+  /** Only alerts about one of these countries (ISO 3166-1 alpha-2); absent means anywhere. */
+  countries?: string[];
+  /** Nothing but flashes in this window. */
+  quietHours?: QuietHours;
+  /** Only alerts in this language (primary subtag, e.g. "en"). */
+  language?: string;
 }
 
 export type Endpoint =

@@ -37,6 +37,8 @@ export interface LocalOptions {
   topicBudgetPerHour?: number;
   /** How far back, and how alike, two articles are the same story. */
   story?: StoryPolicy;
+  /** The clock (tests set it to cross quiet hours and DST changes). */
+  now?: () => Date;
   sweepIntervalMs?: number;
   publish?: Partial<PublishSettings>;
   /** Where deliveries and notices are printed; silent when unset. */
@@ -86,6 +88,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
       ...(options.publish && { publish: options.publish }),
     },
     logger,
+    ...(options.now && { now: options.now }),
   });
 
   const keys: Record<LocalRole, string> = {

@@ -31,7 +31,7 @@ describe('fan-out', () => {
     const publisher = new AlertPublisher({ store, notifier, registry: new SegmentRegistry(store), now: () => now });
     const alert = alertFixture({ id: 'al_fan', createdAt: now.toISOString(), urgency: 2, topics: ['medtop:16000000', 'medtop:20000056'] });
     await store.putAlert(alert, 'h');
-    const expected = segments.filter((s) => matchesSegment(alert, s.preferences)).map((s) => `topic-${s.key}`).sort();
+    const expected = segments.filter((s) => matchesSegment(alert, s.preferences, now)).map((s) => `topic-${s.key}`).sort();
     expect(expected.length).toBeGreaterThan(50);
     expect(expected.length).toBeLessThan(segments.length);
     expect(await publisher.publish('al_fan')).toEqual({ status: 'sent', segments: expected.length, latencyMs: 0 });
