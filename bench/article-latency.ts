@@ -45,6 +45,7 @@ export async function measureArticleLatency(options: { concurrency: number; arti
     logLevel: 'SILENT',
     // Every article alerts, so every one travels the whole path to the notifier.
     alertThreshold: 9,
+    smsDoubleOptIn: false,
     observe: {
       request: (request) => {
         const id = request.headers['x-bench-article'];

@@ -25,7 +25,7 @@ if (!(options.seconds >= 1 && options.seconds <= 600) || !(options.connections >
   process.exit(2);
 }
 
-const local = await startLocal({ logLevel: 'SILENT', sweepIntervalMs: 1_000 });
+const local = await startLocal({ logLevel: 'SILENT', sweepIntervalMs: 1_000, smsDoubleOptIn: false });
 for (const [i, segment] of realisticSegments(100, 100).entries()) {
   await local.app.subscriptions.subscribe({ channel: 'sms', phoneNumber: `+1415556${String(1000 + i).padStart(4, '0')}` }, segment.preferences);
 }

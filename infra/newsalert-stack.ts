@@ -97,6 +97,8 @@ export class NewsalertStack extends Stack {
       }),
     );
     subscriptions.addToRolePolicy(new PolicyStatement({ actions: ['iam:PassRole'], resources: [deliveryStatusRole.roleArn] }));
+    // Confirmation texts go to a phone number, not a topic, and the opt-out check names a number: neither has a resource ARN.
+    subscriptions.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish', 'sns:CheckIfPhoneNumberIsOptedOut'], resources: ['*'] }));
     const platformApplications = [config.apnsPlatformApplicationArn, config.fcmPlatformApplicationArn].filter((arn): arn is string => !!arn);
     if (platformApplications.length > 0) {
       subscriptions.addToRolePolicy(new PolicyStatement({ actions: ['sns:CreatePlatformEndpoint'], resources: platformApplications }));
@@ -146,7 +148,7 @@ export class NewsalertStack extends Stack {
     const methods = [HttpMethod.ANY];
     route(['/health'], health, [HttpMethod.GET]);
     route(['/v1/articles', '/v1/articles/{proxy+}', '/v1/alerts', '/v1/alerts/{proxy+}', '/v1/keys', '/v1/keys/{proxy+}', '/v1/openapi.json'], articles, methods);
-    route(['/v1/subscriptions', '/v1/subscriptions/{proxy+}'], subscriptions, methods);
+    route(['/v1/subscriptions', '/v1/subscriptions/{proxy+}', '/v1/sms/{proxy+}'], subscriptions, methods);
     for (const child of this.api.node.children.filter((c) => c.node.id.includes('--'))) {
       Validations.of(child).acknowledge({
         id: 'AwsSolutions-APIG4',

@@ -428,8 +428,41 @@ export class DynamoStore implements Store {
 
   // ── subscribers ─────────────────────────────────────────────────────────────
 
+  private subscriberItem(subscriber: Subscriber): Item {
+    const phone = subscriber.endpoint.channel === 'sms' ? subscriber.endpoint.phoneNumber : undefined;
+    return { pk: `SUB#${subscriber.id}`, sk: 'SUB', type: 'subscriber', ...subscriber, ...(phone && { gsi1pk: `PHONE#${phone}`, gsi1sk: subscriber.id }) };
+  }
+
   async putSubscriber(subscriber: Subscriber): Promise<void> {
-    await this.doc.send(new PutCommand({ TableName: this.table, Item: { pk: `SUB#${subscriber.id}`, sk: 'SUB', type: 'subscriber', ...subscriber } }));
+    await this.doc.send(new PutCommand({ TableName: this.table, Item: this.subscriberItem(subscriber) }));
+  }
+
+  async replaceSubscriber(subscriber: Subscriber, from: Subscriber['status']): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: this.subscriberItem(subscriber),
+          ConditionExpression: '#status = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':from': from },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async listSubscribersByPhone(phoneNumber: string): Promise<Subscriber[]> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      IndexName: GSI_LISTINGS,
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': `PHONE#${phoneNumber}` },
+    });
+    return items.map((item) => strip<Subscriber>(item));
   }
 
   async getSubscriber(id: string): Promise<Subscriber | undefined> {

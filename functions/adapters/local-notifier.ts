@@ -96,6 +96,16 @@ export class LocalNotifier implements Notifier {
     }
   }
 
+  async sendSms(phoneNumber: string, text: string): Promise<void> {
+    const endpoint = { channel: 'sms' as const, phoneNumber };
+    this.record({ channel: 'sms', to: maskEndpoint(endpoint), subscriptionRef: 'direct', topicRef: 'direct', alertId: 'direct', body: text, status: 'delivered' });
+  }
+
+  /** No carrier here: the service's own STOP records are the opt-out list in local runs. */
+  async isOptedOut(_phoneNumber: string): Promise<boolean> {
+    return false;
+  }
+
   /** Resolves when every webhook delivery started so far has finished. */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);

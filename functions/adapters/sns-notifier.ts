@@ -4,6 +4,7 @@
  * endpoints subscribe to exactly one segment topic each.
  */
 import {
+  CheckIfPhoneNumberIsOptedOutCommand,
   CreatePlatformEndpointCommand,
   CreateTopicCommand,
   DeleteTopicCommand,
@@ -85,6 +86,25 @@ export class SnsNotifier implements Notifier {
         },
       }),
     );
+  }
+
+  async sendSms(phoneNumber: string, text: string): Promise<void> {
+    await this.options.client.send(
+      new PublishCommand({
+        PhoneNumber: phoneNumber,
+        Message: text,
+        MessageAttributes: {
+          'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+          ...(this.options.sms?.senderId && { 'AWS.SNS.SMS.SenderID': { DataType: 'String', StringValue: this.options.sms.senderId } }),
+          ...(this.options.sms?.originationNumber && { 'AWS.MM.SMS.OriginationNumber': { DataType: 'String', StringValue: this.options.sms.originationNumber } }),
+        },
+      }),
+    );
+  }
+
+  async isOptedOut(phoneNumber: string): Promise<boolean> {
+    const result = await this.options.client.send(new CheckIfPhoneNumberIsOptedOutCommand({ phoneNumber }));
+    return result.isOptedOut === true;
   }
 
   /** Delivery-status logging for the protocols a topic's own attributes govern (push and http). */

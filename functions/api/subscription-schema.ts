@@ -70,3 +70,11 @@ export function subscriptionSchema(options: { allowHttpWebhooks: boolean }) {
     z.object({ channel: z.literal('webhook'), url: webhookUrl, preferences }),
   ]);
 }
+
+export const confirmSchema = z.strictObject({ code: z.string().check(z.regex(/^\d{6}$/, 'the six-digit code from the text')) });
+
+/** A text from a subscriber's phone, as an inbound-SMS webhook relays it. */
+export const inboundSmsSchema = z.strictObject({
+  from: z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number such as "+447700900123"')),
+  text: z.string().check(z.maxLength(1600)),
+});

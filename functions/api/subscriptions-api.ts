@@ -5,16 +5,19 @@ import type { App } from '../wiring/app.js';
 import { httpErrors } from './http-errors.js';
 import { json, noContent, pathParam, readJson, type HttpEvent, type HttpResult } from './http.js';
 import { router } from './router.js';
-import { subscriptionSchema } from './subscription-schema.js';
+import { confirmSchema, inboundSmsSchema, subscriptionSchema } from './subscription-schema.js';
 import { parse } from './validate.js';
 
 export function subscriptionView(subscriber: Subscriber) {
   return {
     id: subscriber.id,
     ...subscriber.endpoint,
+    status: subscriber.status,
     preferences: subscriber.preferences,
     segment: subscriber.segmentKey,
     createdAt: subscriber.createdAt,
+    ...(subscriber.confirmedAt && { confirmedAt: subscriber.confirmedAt }),
+    ...(subscriber.stoppedAt && { stoppedAt: subscriber.stoppedAt }),
   };
 }
 
@@ -36,6 +39,22 @@ export function subscriptionsApi(app: App) {
             const { preferences, ...endpoint } = parse(schema, readJson(event), 'subscription');
             const subscriber = await app.subscriptions.subscribe(endpoint, preferences);
             return json(201, subscriptionView(subscriber));
+          }),
+        },
+        {
+          method: 'POST',
+          path: '/v1/subscriptions/{id}/confirm',
+          handler: appKey(async (event) => {
+            const { code } = parse(confirmSchema, readJson(event), 'confirmation');
+            return json(200, subscriptionView(await app.subscriptions.confirm(pathParam(event, 'id'), code)));
+          }),
+        },
+        {
+          method: 'POST',
+          path: '/v1/sms/inbound',
+          handler: appKey(async (event) => {
+            const { from, text } = parse(inboundSmsSchema, readJson(event), 'inbound SMS');
+            return json(200, await app.subscriptions.inboundSms(from, text));
           }),
         },
         {

@@ -97,7 +97,11 @@ export interface Store {
   segmentRegistryVersion(): Promise<number>;
 
   putSubscriber(subscriber: Subscriber): Promise<void>;
+  /** Replaces the subscriber if it is still in `from` (a conditional write); false when it is not. */
+  replaceSubscriber(subscriber: Subscriber, from: Subscriber['status']): Promise<boolean>;
   getSubscriber(id: string): Promise<Subscriber | undefined>;
+  /** Every subscription of an SMS number. */
+  listSubscribersByPhone(phoneNumber: string): Promise<Subscriber[]>;
   /** Returns false when there was no such subscriber. */
   deleteSubscriber(id: string): Promise<boolean>;
 
@@ -118,6 +122,10 @@ export interface Notifier {
   subscribe(topicRef: string, endpoint: Endpoint): Promise<string>;
   unsubscribe(subscriptionRef: string): Promise<void>;
   publish(topicRef: string, message: RenderedMessage, attributes: Record<string, string>): Promise<void>;
+  /** One text to one number, outside any segment (confirmation texts). */
+  sendSms(phoneNumber: string, text: string): Promise<void>;
+  /** Whether the number is on the carrier/SNS opt-out list (it replied STOP before). */
+  isOptedOut(phoneNumber: string): Promise<boolean>;
 }
 
 export type { Preferences };

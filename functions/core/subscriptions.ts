@@ -1,10 +1,13 @@
 /**
  * Subscribers join the segment of their preferences: the segment (and its topic) is
- * created with its first subscriber and removed with its last. Every change is stored
- * before it is acknowledged.
+ * created with its first subscriber and removed with its last. A new SMS number is double
+ * opt-in: it gets a confirmation text and joins its segment only once it confirms (with the
+ * code, or by replying YES); STOP from the number ends every subscription it has. Every
+ * change is stored before it is acknowledged.
  */
-import { NotFoundError } from './errors.js';
-import { randomId } from './ids.js';
+import { randomInt, timingSafeEqual } from 'node:crypto';
+import { AppError, ConflictError, NotFoundError } from './errors.js';
+import { randomId, sha256 } from './ids.js';
 import type { Notifier, Store } from './ports.js';
 import { canonicalPreferences, segmentKey } from './segments.js';
 import type { Endpoint, Preferences, Subscriber } from './types.js';
@@ -14,35 +17,45 @@ export interface SubscriptionDeps {
   notifier: Notifier;
   now: () => Date;
   newId?: () => string;
+  /** Texted before a number receives anything; on unless a deployment says otherwise. */
+  smsDoubleOptIn?: boolean;
+  /** Names the service in confirmation texts. */
+  senderName?: string;
 }
+
+const STOP_WORDS = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'ARRET', 'OPTOUT']);
+const YES_WORDS = new Set(['YES', 'Y', 'START', 'JA', 'OUI', 'SI']);
+
+const codeHash = (id: string, code: string) => sha256(`newsalert-confirm:${id}:${code}`);
 
 export class SubscriptionService {
   constructor(private readonly deps: SubscriptionDeps) {}
 
   async subscribe(endpoint: Endpoint, preferences: Preferences): Promise<Subscriber> {
-    const { store, notifier } = this.deps;
     const canonical = canonicalPreferences(preferences);
-    const key = segmentKey(canonical);
-    // CreateTopic is idempotent by name, so a race between two first subscribers ends in one topic.
-    const topicRef = (await store.getSegment(key))?.topicRef ?? (await notifier.createSegmentTopic(key));
-    await store.joinSegment({ key, preferences: canonical, topicRef });
-    let subscriptionRef: string;
-    try {
-      subscriptionRef = await notifier.subscribe(topicRef, endpoint);
-    } catch (error) {
-      await this.leave(key);
-      throw error;
-    }
-    const subscriber: Subscriber = {
+    const base = {
       id: (this.deps.newId ?? (() => randomId('sub')))(),
       endpoint,
       preferences: canonical,
-      segmentKey: key,
-      subscriptionRef,
+      segmentKey: segmentKey(canonical),
       createdAt: this.deps.now().toISOString(),
     };
-    await store.putSubscriber(subscriber);
-    return subscriber;
+    if (endpoint.channel === 'sms' && (this.deps.smsDoubleOptIn ?? true)) {
+      const stoppedHere = (await this.deps.store.listSubscribersByPhone(endpoint.phoneNumber)).some((s) => s.status === 'stopped');
+      if (stoppedHere || (await this.deps.notifier.isOptedOut(endpoint.phoneNumber))) {
+        throw new ConflictError('PHONE_OPTED_OUT', 'this number replied STOP; it must text START before it can subscribe again');
+      }
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      const pending: Subscriber = { ...base, status: 'pending_confirmation', confirmationHash: codeHash(base.id, code) };
+      await this.deps.store.putSubscriber(pending);
+      const name = this.deps.senderName ?? 'NewsAlert';
+      await this.deps.notifier.sendSms(endpoint.phoneNumber, `${name}: reply YES to get news alerts, or enter code ${code} in the app. Reply STOP to cancel.`);
+      return pending;
+    }
+    const subscriptionRef = await this.join(base.segmentKey, canonical, endpoint);
+    const active: Subscriber = { ...base, status: 'active', subscriptionRef };
+    await this.deps.store.putSubscriber(active);
+    return active;
   }
 
   async get(id: string): Promise<Subscriber> {
@@ -51,10 +64,77 @@ export class SubscriptionService {
     return subscriber;
   }
 
+  /** Confirms a pending SMS subscription with the texted code (or, from an inbound YES, without one). */
+  async confirm(id: string, code: string | undefined): Promise<Subscriber> {
+    const subscriber = await this.get(id);
+    if (subscriber.status === 'active') return subscriber;
+    if (subscriber.status === 'stopped') throw new ConflictError('SUBSCRIPTION_STOPPED', 'this number replied STOP; subscribe again to restart');
+    if (code !== undefined) {
+      const given = Buffer.from(codeHash(id, code), 'hex');
+      const expected = Buffer.from(subscriber.confirmationHash ?? '0'.repeat(64), 'hex');
+      if (!timingSafeEqual(given, expected)) throw new AppError('INVALID_CODE', 'the confirmation code is not the one texted to this number', 400);
+    }
+    const subscriptionRef = await this.join(subscriber.segmentKey, subscriber.preferences, subscriber.endpoint);
+    const { confirmationHash: _spent, ...rest } = subscriber;
+    const active: Subscriber = { ...rest, status: 'active', subscriptionRef, confirmedAt: this.deps.now().toISOString() };
+    if (!(await this.deps.store.replaceSubscriber(active, 'pending_confirmation'))) {
+      // Confirmed twice at once: the other confirmation won; undo this one's join.
+      await this.deps.notifier.unsubscribe(subscriptionRef);
+      await this.leave(subscriber.segmentKey);
+      return this.get(id);
+    }
+    return active;
+  }
+
+  /**
+   * A text from a subscriber's phone, as an inbound-SMS webhook relays it: STOP (and its
+   * synonyms) stops every subscription of the number; YES/START confirms pending ones.
+   */
+  async inboundSms(from: string, text: string): Promise<{ action: 'stopped' | 'confirmed' | 'ignored'; subscriptions: number }> {
+    const word = text.trim().toUpperCase().replace(/[^A-Z]/g, '');
+    const subscribers = await this.deps.store.listSubscribersByPhone(from);
+    if (STOP_WORDS.has(word)) {
+      let stopped = 0;
+      for (const subscriber of subscribers.filter((s) => s.status !== 'stopped')) {
+        const { subscriptionRef, confirmationHash: _unused, ...rest } = subscriber;
+        const done: Subscriber = { ...rest, status: 'stopped', stoppedAt: this.deps.now().toISOString() };
+        if (!(await this.deps.store.replaceSubscriber(done, subscriber.status))) continue;
+        if (subscriptionRef) {
+          await this.deps.notifier.unsubscribe(subscriptionRef);
+          await this.leave(subscriber.segmentKey);
+        }
+        stopped++;
+      }
+      return { action: 'stopped', subscriptions: stopped };
+    }
+    if (YES_WORDS.has(word)) {
+      // START lifts an earlier STOP: its records go, so the number may subscribe again.
+      for (const subscriber of subscribers.filter((s) => s.status === 'stopped')) await this.deps.store.deleteSubscriber(subscriber.id);
+      const pending = subscribers.filter((s) => s.status === 'pending_confirmation');
+      for (const subscriber of pending) await this.confirm(subscriber.id, undefined);
+      return { action: 'confirmed', subscriptions: pending.length };
+    }
+    return { action: 'ignored', subscriptions: 0 };
+  }
+
   async unsubscribe(id: string): Promise<void> {
     const subscriber = await this.get(id);
-    await this.deps.notifier.unsubscribe(subscriber.subscriptionRef);
-    if (await this.deps.store.deleteSubscriber(id)) await this.leave(subscriber.segmentKey);
+    if (subscriber.subscriptionRef) await this.deps.notifier.unsubscribe(subscriber.subscriptionRef);
+    if ((await this.deps.store.deleteSubscriber(id)) && subscriber.status === 'active') await this.leave(subscriber.segmentKey);
+  }
+
+  /** Joins the segment (creating its topic with its first member) and subscribes the endpoint to it. */
+  private async join(key: string, preferences: Preferences, endpoint: Endpoint): Promise<string> {
+    const { store, notifier } = this.deps;
+    // CreateTopic is idempotent by name, so a race between two first subscribers ends in one topic.
+    const topicRef = (await store.getSegment(key))?.topicRef ?? (await notifier.createSegmentTopic(key));
+    await store.joinSegment({ key, preferences, topicRef });
+    try {
+      return await notifier.subscribe(topicRef, endpoint);
+    } catch (error) {
+      await this.leave(key);
+      throw error;
+    }
   }
 
   private async leave(key: string): Promise<void> {

@@ -167,14 +167,25 @@ export type Endpoint =
 
 export type Channel = Endpoint['channel'];
 
+/**
+ * pending_confirmation: an SMS number that has not yet confirmed (it receives nothing but
+ * the confirmation text); active: receives alerts; stopped: the number sent STOP.
+ */
+export type SubscriberStatus = 'pending_confirmation' | 'active' | 'stopped';
+
 export interface Subscriber {
   id: string;
   endpoint: Endpoint;
   preferences: Preferences;
   segmentKey: string;
-  /** The notifier's handle on the subscription (an SNS subscription ARN on AWS). */
-  subscriptionRef: string;
+  status: SubscriberStatus;
+  /** The notifier's handle on the subscription (an SNS subscription ARN on AWS), while active. */
+  subscriptionRef?: string;
+  /** SHA-256 of the confirmation code texted to a new number. */
+  confirmationHash?: string;
   createdAt: string;
+  confirmedAt?: string;
+  stoppedAt?: string;
 }
 
 export interface Segment {

@@ -39,6 +39,8 @@ export interface LocalOptions {
   story?: StoryPolicy;
   /** The clock (tests set it to cross quiet hours and DST changes). */
   now?: () => Date;
+  /** New SMS numbers confirm first (default on; some tests turn it off to talk about something else). */
+  smsDoubleOptIn?: boolean;
   sweepIntervalMs?: number;
   publish?: Partial<PublishSettings>;
   /** Where deliveries and notices are printed; silent when unset. */
@@ -85,6 +87,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
       },
       allowHttpWebhooks: true,
       ...(options.story && { story: options.story }),
+      ...(options.smsDoubleOptIn !== undefined && { smsDoubleOptIn: options.smsDoubleOptIn }),
       ...(options.publish && { publish: options.publish }),
     },
     logger,
@@ -110,6 +113,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
       { prefix: '/v1/articles', handler: handler(articlesApi(app)) },
       { prefix: '/v1/alerts', handler: handler(articlesApi(app)) },
       { prefix: '/v1/subscriptions', handler: handler(subscriptionsApi(app)) },
+      { prefix: '/v1/sms', handler: handler(subscriptionsApi(app)) },
       { prefix: '/v1/keys', handler: handler(articlesApi(app)) },
       { prefix: '/v1/openapi.json', handler: handler(articlesApi(app)) },
       { prefix: '/local/deliveries', handler: handler(inboxApi(app, notifier)) },

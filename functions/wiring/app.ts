@@ -27,6 +27,8 @@ export interface AppConfig {
   publish?: Partial<PublishSettings>;
   /** How far back, and how alike, two articles are the same story. */
   story?: StoryPolicy;
+  /** New SMS numbers confirm before they receive alerts (default on). */
+  smsDoubleOptIn?: boolean;
 }
 
 export interface App {
@@ -68,7 +70,7 @@ export function assembleApp(parts: {
     notifier,
     classifier: parts.classifier ?? new EmbeddedClassifier(),
     publisher,
-    subscriptions: new SubscriptionService({ store, notifier, now }),
+    subscriptions: new SubscriptionService({ store, notifier, now, smsDoubleOptIn: parts.config.smsDoubleOptIn ?? true }),
     editorial: new Editorial({ store, publisher, now }),
     registry,
     auth: new Authenticator(store, now),

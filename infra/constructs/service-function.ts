@@ -50,7 +50,7 @@ export function serviceFunction(scope: Construct, id: string, props: ServiceFunc
   });
   Validations.of(role).acknowledge({
     id: 'AwsSolutions-IAM5[Resource::*]',
-    reason: 'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords take no resource-level permissions, AWS requires "*".',
+    reason: 'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords) and, for the subscriptions function, SMS to a phone number (sns:Publish with PhoneNumber, sns:CheckIfPhoneNumberIsOptedOut) take no resource ARN: AWS requires "*".',
   });
   return fn;
 }

@@ -94,6 +94,7 @@ describe('DynamoStore', () => {
       endpoint: { channel: 'sms' as const, phoneNumber: '+14155552671' },
       preferences: { topics: [], minUrgency: 3 },
       segmentKey: 'seg-x',
+      status: 'active' as const,
       subscriptionRef: 'ref',
       createdAt: '2026-01-01T00:00:00.000Z',
     };

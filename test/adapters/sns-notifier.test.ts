@@ -79,6 +79,27 @@ describe('SnsNotifier', () => {
     });
   });
 
+  it('texts a number directly for confirmations and asks SNS whether it opted out', async () => {
+    const { client, sent } = recordingClient({ CheckIfPhoneNumberIsOptedOutCommand: { isOptedOut: true } });
+    const notifier = new SnsNotifier({ client, topicPrefix: 'p', sms: { senderId: 'NEWSDESK' } });
+    await notifier.sendSms('+14155552671', 'NewsAlert: reply YES');
+    expect(await notifier.isOptedOut('+14155552671')).toBe(true);
+    expect(sent).toEqual([
+      {
+        command: 'PublishCommand',
+        input: {
+          PhoneNumber: '+14155552671',
+          Message: 'NewsAlert: reply YES',
+          MessageAttributes: {
+            'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+            'AWS.SNS.SMS.SenderID': { DataType: 'String', StringValue: 'NEWSDESK' },
+          },
+        },
+      },
+      { command: 'CheckIfPhoneNumberIsOptedOutCommand', input: { phoneNumber: '+14155552671' } },
+    ]);
+  });
+
   it('refuses push to a platform the deployment has not configured', async () => {
     const { client } = recordingClient();
     const notifier = new SnsNotifier({ client, topicPrefix: 'p' });

@@ -23,6 +23,10 @@ class FlakyNotifier implements Notifier {
     return 'sub';
   }
   async unsubscribe() {}
+  async sendSms() {}
+  async isOptedOut() {
+    return false;
+  }
   async publish(topicRef: string, _message: RenderedMessage) {
     if (this.failing.has(topicRef)) throw new Error(`throttled on ${topicRef}`);
     this.published.push(topicRef);

@@ -73,7 +73,8 @@ describe('NewsalertStack', () => {
   it('grants topic management only under the stage prefix, publish and the key only to the publishers', () => {
     const prefixArn = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':newsalert-dev-seg-*']] };
     const all = statements(dev.template);
-    const sns = all.filter((s) => actions(s).some((a) => a.startsWith('sns:')) && !actions(s).includes('sns:SetSMSAttributes'));
+    const star = all.filter((s) => JSON.stringify(s.Resource) === '"*"');
+    const sns = all.filter((s) => actions(s).some((a) => a.startsWith('sns:')) && !star.includes(s));
     expect(sns.every((s) => JSON.stringify(s.Resource) === JSON.stringify(prefixArn))).toBe(true);
     const manage = sns.find((s) => actions(s).includes('sns:CreateTopic'))!;
     expect(manage.role).toMatch(/^SubscriptionsRole/);
@@ -82,9 +83,9 @@ describe('NewsalertStack', () => {
     const kms = all.filter((s) => actions(s).some((a) => a.startsWith('kms:')) && /^(Articles|Sweeper|Subscriptions|Health)Role/.test(s.role));
     expect(kms.map((s) => s.role).sort()).toEqual([expect.stringMatching(/^ArticlesRole/), expect.stringMatching(/^SweeperRole/)]);
     expect(kms.every((s) => (s.Resource as { 'Fn::GetAtt': string[] })['Fn::GetAtt']?.[1] === 'Arn')).toBe(true);
-    // "*" only where AWS takes no resource: X-Ray, and the account-wide SMS settings.
-    const star = all.filter((s) => JSON.stringify(s.Resource) === '"*"');
-    expect(star.flatMap(actions).every((a) => a.startsWith('xray:') || a === 'sns:SetSMSAttributes')).toBe(true);
+    // "*" only where AWS takes no resource: X-Ray, the account-wide SMS settings, texts to a phone number (subscriptions only).
+    expect(star.flatMap(actions).every((a) => a.startsWith('xray:') || a === 'sns:SetSMSAttributes' || a === 'sns:CheckIfPhoneNumberIsOptedOut' || a === 'sns:Publish')).toBe(true);
+    expect(star.filter((s) => actions(s).includes('sns:Publish')).map((s) => s.role)).toEqual([expect.stringMatching(/^SubscriptionsRole/)]);
     expect(all.find((s) => actions(s).includes('iam:PassRole') && s.role.startsWith('SubscriptionsRole'))).toBeDefined();
   });
 
@@ -132,7 +133,7 @@ describe('NewsalertStack', () => {
     expect(routes).toEqual([
       'ANY /v1/alerts', 'ANY /v1/alerts/{proxy+}', 'ANY /v1/articles', 'ANY /v1/articles/{proxy+}',
       'ANY /v1/keys', 'ANY /v1/keys/{proxy+}', 'ANY /v1/openapi.json',
-      'ANY /v1/subscriptions', 'ANY /v1/subscriptions/{proxy+}', 'GET /health',
+      'ANY /v1/sms/{proxy+}', 'ANY /v1/subscriptions', 'ANY /v1/subscriptions/{proxy+}', 'GET /health',
     ]);
     dev.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',

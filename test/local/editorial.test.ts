@@ -13,7 +13,7 @@ const post = (body: unknown, query = '') => call(local.url, 'POST', `/v1/article
 const deliveriesOf = (alertId: string) => local.notifier.deliveries.filter((d) => d.alertId === alertId);
 
 beforeAll(async () => {
-  local = await startLocal({ logLevel: 'SILENT', holdBand: { from: 3, to: 3 }, sweepIntervalMs: 200 });
+  local = await startLocal({ logLevel: 'SILENT', smsDoubleOptIn: false, holdBand: { from: 3, to: 3 }, sweepIntervalMs: 200 });
   await call(local.url, 'POST', '/v1/subscriptions', { key: local.keys.app, body: { channel: 'sms', phoneNumber: '+14155550170', preferences: { minUrgency: 9 } } });
 });
 afterAll(async () => local?.close());

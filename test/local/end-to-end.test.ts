@@ -30,6 +30,14 @@ describe('article to alert, end to end', () => {
     const sportSms = await subscribe({ channel: 'sms', phoneNumber: '+447700900123', preferences: { topics: ['medtop:15000000'] } });
     const conflictSms = await subscribe({ channel: 'sms', phoneNumber: '+14155552671', preferences: { topics: ['medtop:16000000'], minUrgency: 2 } });
     expect([sportHook.status, sportSms.status, conflictSms.status]).toEqual([201, 201, 201]);
+    // Double opt-in: each new number gets a confirmation text; the conflict one confirms with its code.
+    expect(conflictSms.json.status).toBe('pending_confirmation');
+    const texts = local.notifier.deliveries.filter((d) => d.alertId === 'direct').map((d) => d.body);
+    expect(texts).toHaveLength(2);
+    const code = /code (\d{6})/.exec(local.notifier.deliveries.find((d) => d.to === '+14…671')!.body)![1]!;
+    expect((await call(local.url, 'POST', `/v1/subscriptions/${conflictSms.json.id}/confirm`, { key: local.keys.app, body: { code: '000000' === code ? '111111' : '000000' } })).json.error.code).toBe('INVALID_CODE');
+    const confirmed = await call(local.url, 'POST', `/v1/subscriptions/${conflictSms.json.id}/confirm`, { key: local.keys.app, body: { code } });
+    expect(confirmed.json.status).toBe('active');
 
     const first = await call(local.url, 'POST', '/v1/articles', { key: local.keys.editor, body: seedArticle() });
     expect(first.status).toBe(201);
@@ -58,7 +66,7 @@ describe('article to alert, end to end', () => {
     expect(body.alert).toMatchObject({ id: decision.alertId, headline: seedArticle().headline, url: seedArticle().url, wire: classification.wire });
 
     // The SMS subscriber to conflict got one short GSM-7 line with the link; the sport one nothing.
-    const sms = local.notifier.deliveries.filter((d) => d.channel === 'sms');
+    const sms = local.notifier.deliveries.filter((d) => d.channel === 'sms' && d.alertId === decision.alertId);
     expect(sms).toHaveLength(1);
     expect(sms[0]!.to).toBe('+14…671');
     expect(sms[0]!.body).toMatch(/^(FLASH|BREAKING): .+ https:\/\/news\.example\.com\/world\/ain-assad$/);
@@ -96,6 +104,29 @@ describe('article to alert, end to end', () => {
     expect(page1.json.items[0].articleId).toBe('list-1');
     const page2 = await call(local.url, 'GET', `/v1/alerts?limit=1&cursor=${page1.json.cursor}`, { key: local.keys.editor });
     expect(page2.json.items[0].articleId).toBe('list-0');
+  });
+
+  it('an unconfirmed number gets only its confirmation; YES confirms; after STOP nothing more arrives and it cannot resubscribe until START', async () => {
+    const phone = '+14155550777';
+    const created = await subscribe({ channel: 'sms', phoneNumber: phone, preferences: { topics: [], minUrgency: 3 } });
+    const first = await call(local.url, 'POST', '/v1/articles', { key: local.keys.editor, body: { id: 'optin-1', headline: 'Gunmen storm bank in capital, kill two guards', body: 'Two guards were killed, police said.' } });
+    await local.notifier.idle();
+    expect(local.notifier.deliveries.filter((d) => d.to === '+14…777').map((d) => d.alertId)).toEqual(['direct']);
+
+    expect((await call(local.url, 'POST', '/v1/sms/inbound', { key: local.keys.app, body: { from: phone, text: ' yes ' } })).json).toEqual({ action: 'confirmed', subscriptions: 1 });
+    const second = await call(local.url, 'POST', '/v1/articles', { key: local.keys.editor, body: { id: 'optin-2', headline: 'Avalanche kills five climbers in the Alps', body: 'Rescuers found the bodies on Sunday.' } });
+    await local.notifier.idle();
+    expect(local.notifier.deliveries.filter((d) => d.to === '+14…777').map((d) => d.alertId)).toEqual(['direct', second.json.decision.alertId]);
+    expect(first.json.decision.alertId).not.toBe(second.json.decision.alertId);
+
+    expect((await call(local.url, 'POST', '/v1/sms/inbound', { key: local.keys.app, body: { from: phone, text: 'STOP' } })).json).toEqual({ action: 'stopped', subscriptions: 1 });
+    expect((await call(local.url, 'GET', `/v1/subscriptions/${created.json.id}`, { key: local.keys.app })).json.status).toBe('stopped');
+    await call(local.url, 'POST', '/v1/articles', { key: local.keys.editor, body: { id: 'optin-3', headline: 'Ferry capsizes off the coast, 40 missing feared dead', body: 'The coastguard said 40 people were missing.' } });
+    await local.notifier.idle();
+    expect(local.notifier.deliveries.filter((d) => d.to === '+14…777')).toHaveLength(2);
+    expect((await subscribe({ channel: 'sms', phoneNumber: phone })).json.error.code).toBe('PHONE_OPTED_OUT');
+    await call(local.url, 'POST', '/v1/sms/inbound', { key: local.keys.app, body: { from: phone, text: 'START' } });
+    expect((await subscribe({ channel: 'sms', phoneNumber: phone })).status).toBe(201);
   });
 
   it('a subscriber who unsubscribes receives nothing more, and the emptied segment goes', async () => {

@@ -6,7 +6,7 @@ import { call } from '../helpers/http.js';
 let local: LocalRuntime;
 let clock = new Date('2026-10-24T21:30:00Z'); // 22:30 in London (BST), the night before the clocks go back
 beforeAll(async () => {
-  local = await startLocal({ logLevel: 'SILENT', now: () => clock });
+  local = await startLocal({ logLevel: 'SILENT', smsDoubleOptIn: false, now: () => clock });
 });
 afterAll(async () => local?.close());
 

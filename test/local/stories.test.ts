@@ -7,7 +7,7 @@ let local: LocalRuntime;
 const post = (body: unknown) => call(local.url, 'POST', '/v1/articles', { key: local.keys.editor, body });
 
 beforeAll(async () => {
-  local = await startLocal({ logLevel: 'SILENT' });
+  local = await startLocal({ logLevel: 'SILENT', smsDoubleOptIn: false });
   await call(local.url, 'POST', '/v1/subscriptions', { key: local.keys.app, body: { channel: 'push', platform: 'fcm', token: 'device-token-0123456789abcdef', preferences: { topics: ['medtop:16000000'], minUrgency: 3 } } });
 });
 afterAll(async () => local?.close());

@@ -6,7 +6,7 @@ import { seedArticle } from '../helpers/seed.js';
 
 let local: LocalRuntime;
 beforeAll(async () => {
-  local = await startLocal({ logLevel: 'SILENT' });
+  local = await startLocal({ logLevel: 'SILENT', smsDoubleOptIn: false });
 });
 afterAll(async () => local?.close());
 

@@ -73,7 +73,7 @@ beforeAll(async () => {
   const started = await startStore();
   store = started.store;
   close = () => started.dynamo.close();
-  const subscriptions = new SubscriptionService({ store, notifier, now });
+  const subscriptions = new SubscriptionService({ store, notifier, now, smsDoubleOptIn: false });
   await subscriptions.subscribe({ channel: 'sms', phoneNumber: '+14155550111' }, { topics: ['medtop:16000000'], minUrgency: 3 });
   await subscriptions.subscribe({ channel: 'sms', phoneNumber: '+14155550122' }, { topics: [], minUrgency: 5 });
   await subscriptions.subscribe({ channel: 'sms', phoneNumber: '+14155550133' }, { topics: ['medtop:15000000'], minUrgency: 9 });

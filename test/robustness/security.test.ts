@@ -7,7 +7,7 @@ import { call } from '../helpers/http.js';
 let local: LocalRuntime;
 const printed: string[] = [];
 beforeAll(async () => {
-  local = await startLocal({ logLevel: 'SILENT', print: (line) => printed.push(line) });
+  local = await startLocal({ logLevel: 'SILENT', smsDoubleOptIn: false, print: (line) => printed.push(line) });
 });
 afterAll(async () => local?.close());
 
