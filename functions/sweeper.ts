@@ -10,6 +10,8 @@ import { sweepDueAlerts } from './core/publish-alert.js';
 import { lambdaRuntime } from './wiring/lambda.js';
 
 const { app, metrics } = lambdaRuntime();
+/** How long a moved subscriber's old subscription lives on for alerts from before the move. */
+const MOVE_GRACE_MS = 3_600_000;
 
 export const handler = middy(async () => {
   const now = app.now();
@@ -18,6 +20,7 @@ export const handler = middy(async () => {
   app.metrics?.milliseconds('OldestPendingAlertAge', oldest);
   const outcomes = await sweepDueAlerts(app.store, app.publisher, now);
   app.metrics?.count('AlertsSwept', outcomes.length);
+  await app.subscriptions.retireMoved(MOVE_GRACE_MS);
   for (const outcome of outcomes) {
     recordPublish(app.metrics, outcome);
     if (outcome.status === 'failed' || outcome.status === 'retrying') app.logger.error('alert publish did not succeed', { outcome });

@@ -92,9 +92,13 @@ export class NewsalertStack extends Stack {
     subscriptions.addToRolePolicy(
       new PolicyStatement({
         // Subscription ARNs are "<topic ARN>:<id>", so the same pattern scopes Unsubscribe.
-        actions: ['sns:CreateTopic', 'sns:DeleteTopic', 'sns:TagResource', 'sns:Subscribe', 'sns:Unsubscribe', 'sns:GetTopicAttributes', 'sns:SetTopicAttributes'],
+        actions: ['sns:CreateTopic', 'sns:DeleteTopic', 'sns:TagResource', 'sns:Subscribe', 'sns:Unsubscribe', 'sns:GetTopicAttributes', 'sns:SetTopicAttributes', 'sns:SetSubscriptionAttributes'],
         resources: [topicArnPattern],
       }),
+    );
+    // The sweeper removes the subscriptions that preference changes left behind.
+    sweeper.addToRolePolicy(
+      new PolicyStatement({ actions: ['sns:Unsubscribe', 'sns:SetSubscriptionAttributes', 'sns:DeleteTopic'], resources: [topicArnPattern] }),
     );
     subscriptions.addToRolePolicy(new PolicyStatement({ actions: ['iam:PassRole'], resources: [deliveryStatusRole.roleArn] }));
     // Confirmation texts go to a phone number, not a topic, and the opt-out check names a number: neither has a resource ARN.

@@ -13,7 +13,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../core/errors.js';
-import type { ApiKeyRecord, ArticleRecord, Page, Store } from '../core/ports.js';
+import type { ApiKeyRecord, ArticleRecord, Page, RetiredSubscription, Store } from '../core/ports.js';
 import { WIRE_RANK, type Story } from '../core/story.js';
 import type { Alert, AlertStatus, AuditEntry, Segment, Subscriber } from '../core/types.js';
 import { GSI_LISTINGS, GSI_PENDING } from './table-definition.js';
@@ -475,6 +475,26 @@ export class DynamoStore implements Store {
       new DeleteCommand({ TableName: this.table, Key: { pk: `SUB#${id}`, sk: 'SUB' }, ReturnValues: 'ALL_OLD' }),
     );
     return result.Attributes !== undefined;
+  }
+
+  async putRetiredSubscription(retired: RetiredSubscription): Promise<void> {
+    await this.doc.send(
+      new PutCommand({ TableName: this.table, Item: { pk: `RETIRED#${retired.subscriptionRef}`, sk: 'RETIRED', type: 'retired', ...retired, gsi1pk: 'RETIRED', gsi1sk: retired.movedAt } }),
+    );
+  }
+
+  async listRetiredSubscriptions(before: Date): Promise<RetiredSubscription[]> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      IndexName: GSI_LISTINGS,
+      KeyConditionExpression: 'gsi1pk = :g AND gsi1sk < :before',
+      ExpressionAttributeValues: { ':g': 'RETIRED', ':before': before.toISOString() },
+    });
+    return items.map((item) => strip<RetiredSubscription>(item));
+  }
+
+  async deleteRetiredSubscription(subscriptionRef: string): Promise<void> {
+    await this.doc.send(new DeleteCommand({ TableName: this.table, Key: { pk: `RETIRED#${subscriptionRef}`, sk: 'RETIRED' } }));
   }
 
   // ── API keys ────────────────────────────────────────────────────────────────

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Notifier } from '../core/ports.js';
+import type { AlertWindow, Notifier } from '../core/ports.js';
 import type { Channel, Endpoint, RenderedMessage } from '../core/types.js';
 import { maskEndpoint } from './mask.js';
 
@@ -39,6 +39,8 @@ export interface LocalNotifierOptions {
 
 interface State {
   topics: Record<string, Record<string, Endpoint>>;
+  /** Alert windows of subscriptions that have one (SNS filter policies, emulated). */
+  windows?: Record<string, AlertWindow>;
 }
 
 export class LocalNotifier implements Notifier {
@@ -64,17 +66,26 @@ export class LocalNotifier implements Notifier {
     this.save();
   }
 
-  async subscribe(topicRef: string, endpoint: Endpoint): Promise<string> {
+  async subscribe(topicRef: string, endpoint: Endpoint, window?: AlertWindow): Promise<string> {
     const topic = this.state.topics[topicRef];
     if (!topic) throw new Error(`no segment topic ${topicRef}`);
     const ref = `${topicRef}:${randomBytes(8).toString('hex')}`;
     topic[ref] = endpoint;
+    if (window) (this.state.windows ??= {})[ref] = window;
     this.save();
     return ref;
   }
 
+  async setWindow(subscriptionRef: string, window: AlertWindow | undefined): Promise<void> {
+    const windows = (this.state.windows ??= {});
+    if (window) windows[subscriptionRef] = window;
+    else delete windows[subscriptionRef];
+    this.save();
+  }
+
   async unsubscribe(subscriptionRef: string): Promise<void> {
     for (const topic of Object.values(this.state.topics)) delete topic[subscriptionRef];
+    delete this.state.windows?.[subscriptionRef];
     this.save();
   }
 
@@ -84,7 +95,10 @@ export class LocalNotifier implements Notifier {
     const topic = this.state.topics[topicRef];
     if (!topic) throw new Error(`no segment topic ${topicRef}`);
     const alertId = attributes.alertId ?? 'unknown';
+    const createdAt = Number(attributes.alertCreatedAt);
     for (const [subscriptionRef, endpoint] of Object.entries(topic)) {
+      const window = this.state.windows?.[subscriptionRef];
+      if (window && !('after' in window ? createdAt > window.after : createdAt <= window.upTo)) continue;
       const base = { channel: endpoint.channel, to: maskEndpoint(endpoint), subscriptionRef, topicRef, alertId };
       if (endpoint.channel === 'webhook') {
         const task = this.postWebhook(endpoint.url, message.https, base).finally(() => this.inFlight.delete(task));

@@ -9,12 +9,13 @@ import {
   CreateTopicCommand,
   DeleteTopicCommand,
   PublishCommand,
+  SetSubscriptionAttributesCommand,
   SubscribeCommand,
   UnsubscribeCommand,
   type SNSClient,
 } from '@aws-sdk/client-sns';
 import { ValidationError } from '../core/errors.js';
-import type { Notifier } from '../core/ports.js';
+import type { AlertWindow, Notifier } from '../core/ports.js';
 import type { Endpoint, RenderedMessage } from '../core/types.js';
 
 export interface SnsNotifierOptions {
@@ -51,19 +52,30 @@ export class SnsNotifier implements Notifier {
     await this.options.client.send(new DeleteTopicCommand({ TopicArn: topicRef }));
   }
 
-  async subscribe(topicRef: string, endpoint: Endpoint): Promise<string> {
+  async subscribe(topicRef: string, endpoint: Endpoint, window?: AlertWindow): Promise<string> {
     const target = await this.targetOf(endpoint);
     const dlq = this.options.deadLetterQueueArn;
+    const attributes = {
+      ...(dlq && { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq }) }),
+      ...(window && { FilterPolicyScope: 'MessageAttributes', FilterPolicy: filterPolicy(window) }),
+    };
     const result = await this.options.client.send(
       new SubscribeCommand({
         TopicArn: topicRef,
         ...target,
         ReturnSubscriptionArn: true,
-        ...(dlq && { Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq }) } }),
+        ...(Object.keys(attributes).length > 0 && { Attributes: attributes }),
       }),
     );
     if (!result.SubscriptionArn) throw new Error('SNS Subscribe returned no SubscriptionArn');
     return result.SubscriptionArn;
+  }
+
+  async setWindow(subscriptionRef: string, window: AlertWindow | undefined): Promise<void> {
+    // An empty policy removes the filter, so the subscription no longer counts against the per-topic quota.
+    await this.options.client.send(
+      new SetSubscriptionAttributesCommand({ SubscriptionArn: subscriptionRef, AttributeName: 'FilterPolicy', AttributeValue: window ? filterPolicy(window) : '' }),
+    );
   }
 
   async unsubscribe(subscriptionRef: string): Promise<void> {
@@ -77,7 +89,7 @@ export class SnsNotifier implements Notifier {
         MessageStructure: 'json',
         Message: JSON.stringify(message),
         MessageAttributes: {
-          ...Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, { DataType: 'String', StringValue: v }])),
+          ...Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, { DataType: k === 'alertCreatedAt' ? 'Number' : 'String', StringValue: v }])),
           'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
           ...(this.options.sms?.senderId && { 'AWS.SNS.SMS.SenderID': { DataType: 'String', StringValue: this.options.sms.senderId } }),
           ...(this.options.sms?.originationNumber && {
@@ -139,4 +151,9 @@ export class SnsNotifier implements Notifier {
       }
     }
   }
+}
+
+/** The filter policy of an alert window: SNS numeric matching on the alertCreatedAt message attribute. */
+function filterPolicy(window: AlertWindow): string {
+  return JSON.stringify({ alertCreatedAt: [{ numeric: 'after' in window ? ['>', window.after] : ['<=', window.upTo] }] });
 }

@@ -5,7 +5,8 @@ import type { App } from '../wiring/app.js';
 import { httpErrors } from './http-errors.js';
 import { json, noContent, pathParam, readJson, type HttpEvent, type HttpResult } from './http.js';
 import { router } from './router.js';
-import { confirmSchema, inboundSmsSchema, subscriptionSchema } from './subscription-schema.js';
+import { confirmSchema, inboundSmsSchema, preferencesSchema, subscriptionSchema } from './subscription-schema.js';
+import * as z from 'zod/mini';
 import { parse } from './validate.js';
 
 export function subscriptionView(subscriber: Subscriber) {
@@ -39,6 +40,14 @@ export function subscriptionsApi(app: App) {
             const { preferences, ...endpoint } = parse(schema, readJson(event), 'subscription');
             const subscriber = await app.subscriptions.subscribe(endpoint, preferences);
             return json(201, subscriptionView(subscriber));
+          }),
+        },
+        {
+          method: 'PATCH',
+          path: '/v1/subscriptions/{id}',
+          handler: appKey(async (event) => {
+            const { preferences } = parse(z.strictObject({ preferences: preferencesSchema }), readJson(event), 'preferences change');
+            return json(200, subscriptionView(await app.subscriptions.changePreferences(pathParam(event, 'id'), preferences)));
           }),
         },
         {

@@ -20,6 +20,15 @@ export interface ArticleRecord {
   postedBy?: string;
 }
 
+export interface RetiredSubscription {
+  subscriptionRef: string;
+  segmentKey: string;
+  /** The subscriber's new subscription, whose window opens at the move. */
+  successorRef: string;
+  /** The move's instant (ISO): alerts created up to it still go to the old subscription. */
+  movedAt: string;
+}
+
 export interface Page<T> {
   items: T[];
   cursor?: string;
@@ -102,6 +111,11 @@ export interface Store {
   getSubscriber(id: string): Promise<Subscriber | undefined>;
   /** Every subscription of an SMS number. */
   listSubscribersByPhone(phoneNumber: string): Promise<Subscriber[]>;
+  /** Remembers a subscription a move left behind, to remove once no alert before the move can still be published. */
+  putRetiredSubscription(retired: RetiredSubscription): Promise<void>;
+  /** Retired subscriptions whose alerts are all done by `before`. */
+  listRetiredSubscriptions(before: Date): Promise<RetiredSubscription[]>;
+  deleteRetiredSubscription(subscriptionRef: string): Promise<void>;
   /** Returns false when there was no such subscriber. */
   deleteSubscriber(id: string): Promise<boolean>;
 
@@ -114,12 +128,21 @@ export interface Store {
   deleteApiKey(id: string): Promise<boolean>;
 }
 
+/** Alerts by creation time (epoch ms): after one instant, or up to it. */
+export type AlertWindow = { after: number } | { upTo: number };
+
 export interface Notifier {
   /** Creates (or finds: the call is idempotent) the topic of one audience segment. */
   createSegmentTopic(segmentKey: string): Promise<string>;
   deleteSegmentTopic(topicRef: string): Promise<void>;
-  /** Subscribes one endpoint to a segment topic; returns the subscription's handle. */
-  subscribe(topicRef: string, endpoint: Endpoint): Promise<string>;
+  /**
+   * Subscribes one endpoint to a segment topic; returns the subscription's handle. With
+   * `window`, the subscription receives only alerts created after `after` or up to `upTo`
+   * (epoch ms): how a subscriber moves between segments with no gap and no double.
+   */
+  subscribe(topicRef: string, endpoint: Endpoint, window?: AlertWindow): Promise<string>;
+  /** Narrows (or, with undefined, widens again) the alerts a subscription receives. */
+  setWindow(subscriptionRef: string, window: AlertWindow | undefined): Promise<void>;
   unsubscribe(subscriptionRef: string): Promise<void>;
   publish(topicRef: string, message: RenderedMessage, attributes: Record<string, string>): Promise<void>;
   /** One text to one number, outside any segment (confirmation texts). */

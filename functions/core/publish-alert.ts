@@ -91,7 +91,8 @@ export class AlertPublisher {
 
   private async publishToSegments(alert: Alert, segments: Segment[]): Promise<{ published: string[]; errors: string[] }> {
     const message = renderMessage(alert);
-    const attributes = { alertId: alert.id, wire: alert.wire, urgency: String(alert.urgency) };
+    // alertCreatedAt lets a subscription that is moving between segments take only its side of the move.
+    const attributes = { alertId: alert.id, wire: alert.wire, urgency: String(alert.urgency), alertCreatedAt: String(Date.parse(alert.createdAt)) };
     const published: string[] = [];
     const errors: string[] = [];
     let next = 0;

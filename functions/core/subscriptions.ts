@@ -8,7 +8,7 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { AppError, ConflictError, NotFoundError } from './errors.js';
 import { randomId, sha256 } from './ids.js';
-import type { Notifier, Store } from './ports.js';
+import type { AlertWindow, Notifier, Store } from './ports.js';
 import { canonicalPreferences, segmentKey } from './segments.js';
 import type { Endpoint, Preferences, Subscriber } from './types.js';
 
@@ -117,6 +117,59 @@ export class SubscriptionService {
     return { action: 'ignored', subscriptions: 0 };
   }
 
+  /**
+   * New preferences, and so perhaps a new segment, with no gap and no double: at the instant
+   * of the move, the new subscription opens to alerts created after it and the old one
+   * closes to alerts created up to it; the old one is removed later by `retireMoved`,
+   * once no alert from before the move can still be published.
+   */
+  async changePreferences(id: string, preferences: Preferences): Promise<Subscriber> {
+    const { store, notifier } = this.deps;
+    const subscriber = await this.get(id);
+    const canonical = canonicalPreferences(preferences);
+    const key = segmentKey(canonical);
+    if (key === subscriber.segmentKey) return subscriber;
+    if (subscriber.status !== 'active' || !subscriber.subscriptionRef) {
+      // Not in a segment yet (or any more): only the record changes.
+      const updated = { ...subscriber, preferences: canonical, segmentKey: key };
+      if (!(await store.replaceSubscriber(updated, subscriber.status))) throw new ConflictError('SUBSCRIPTION_CHANGED', 'the subscription changed meanwhile; read it and try again');
+      return updated;
+    }
+    const movedAt = this.deps.now();
+    const instant = movedAt.getTime();
+    const successorRef = await this.join(key, canonical, subscriber.endpoint, { after: instant });
+    await notifier.setWindow(subscriber.subscriptionRef, { upTo: instant });
+    const retired = { subscriptionRef: subscriber.subscriptionRef, segmentKey: subscriber.segmentKey, successorRef, movedAt: movedAt.toISOString() };
+    await store.putRetiredSubscription(retired);
+    const moved: Subscriber = { ...subscriber, preferences: canonical, segmentKey: key, subscriptionRef: successorRef };
+    if (!(await store.replaceSubscriber(moved, 'active'))) {
+      // Changed or stopped meanwhile: undo this move whole.
+      await notifier.unsubscribe(successorRef);
+      await this.leave(key);
+      await notifier.setWindow(subscriber.subscriptionRef, undefined);
+      await store.deleteRetiredSubscription(subscriber.subscriptionRef);
+      throw new ConflictError('SUBSCRIPTION_CHANGED', 'the subscription changed meanwhile; read it and try again');
+    }
+    return moved;
+  }
+
+  /**
+   * Removes the subscriptions moves left behind once `graceMs` has passed (longer than an
+   * alert's automatic retries), and lifts their successors' windows.
+   */
+  async retireMoved(graceMs: number): Promise<number> {
+    const { store, notifier } = this.deps;
+    const due = await store.listRetiredSubscriptions(new Date(this.deps.now().getTime() - graceMs));
+    for (const retired of due) {
+      await notifier.unsubscribe(retired.subscriptionRef);
+      await this.leave(retired.segmentKey);
+      // The successor may be gone already (unsubscribed since); its window then needs nothing.
+      await notifier.setWindow(retired.successorRef, undefined).catch(() => undefined);
+      await store.deleteRetiredSubscription(retired.subscriptionRef);
+    }
+    return due.length;
+  }
+
   async unsubscribe(id: string): Promise<void> {
     const subscriber = await this.get(id);
     if (subscriber.subscriptionRef) await this.deps.notifier.unsubscribe(subscriber.subscriptionRef);
@@ -124,13 +177,13 @@ export class SubscriptionService {
   }
 
   /** Joins the segment (creating its topic with its first member) and subscribes the endpoint to it. */
-  private async join(key: string, preferences: Preferences, endpoint: Endpoint): Promise<string> {
+  private async join(key: string, preferences: Preferences, endpoint: Endpoint, window?: AlertWindow): Promise<string> {
     const { store, notifier } = this.deps;
     // CreateTopic is idempotent by name, so a race between two first subscribers ends in one topic.
     const topicRef = (await store.getSegment(key))?.topicRef ?? (await notifier.createSegmentTopic(key));
     await store.joinSegment({ key, preferences, topicRef });
     try {
-      return await notifier.subscribe(topicRef, endpoint);
+      return await notifier.subscribe(topicRef, endpoint, window);
     } catch (error) {
       await this.leave(key);
       throw error;

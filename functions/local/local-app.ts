@@ -39,6 +39,8 @@ export interface LocalOptions {
   story?: StoryPolicy;
   /** The clock (tests set it to cross quiet hours and DST changes). */
   now?: () => Date;
+  /** How long a moved subscriber's old subscription lives on for alerts from before the move. */
+  moveGraceMs?: number;
   /** New SMS numbers confirm first (default on; some tests turn it off to talk about something else). */
   smsDoubleOptIn?: boolean;
   sweepIntervalMs?: number;
@@ -125,6 +127,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
   let sweeping: Promise<void> | undefined;
   const timer = setInterval(() => {
     sweeping ??= sweepDueAlerts(app.store, app.publisher, app.now())
+      .then(() => app.subscriptions.retireMoved(options.moveGraceMs ?? 3_600_000))
       .then(() => undefined, (error: unknown) => logger.error('sweep failed', error as Error))
       .finally(() => {
         sweeping = undefined;

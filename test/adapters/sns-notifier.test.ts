@@ -79,6 +79,27 @@ describe('SnsNotifier', () => {
     });
   });
 
+  it('moves with filter policies on the alert creation time: the new subscription after the move, the old up to it', async () => {
+    const { client, sent } = recordingClient({ SubscribeCommand: { SubscriptionArn: `${TOPIC}:new` } });
+    const notifier = new SnsNotifier({ client, topicPrefix: 'p' });
+    await notifier.subscribe(TOPIC, { channel: 'sms', phoneNumber: '+14155552671' }, { after: 1_780_000_000_000 });
+    await notifier.setWindow(`${TOPIC}:old`, { upTo: 1_780_000_000_000 });
+    await notifier.setWindow(`${TOPIC}:new`, undefined);
+    await notifier.publish(TOPIC, renderMessage(alertFixture()), { alertCreatedAt: '1780000000000' });
+    expect(sent.slice(0, 3)).toEqual([
+      {
+        command: 'SubscribeCommand',
+        input: {
+          TopicArn: TOPIC, Protocol: 'sms', Endpoint: '+14155552671', ReturnSubscriptionArn: true,
+          Attributes: { FilterPolicyScope: 'MessageAttributes', FilterPolicy: '{"alertCreatedAt":[{"numeric":[">",1780000000000]}]}' },
+        },
+      },
+      { command: 'SetSubscriptionAttributesCommand', input: { SubscriptionArn: `${TOPIC}:old`, AttributeName: 'FilterPolicy', AttributeValue: '{"alertCreatedAt":[{"numeric":["<=",1780000000000]}]}' } },
+      { command: 'SetSubscriptionAttributesCommand', input: { SubscriptionArn: `${TOPIC}:new`, AttributeName: 'FilterPolicy', AttributeValue: '' } },
+    ]);
+    expect((sent[3]!.input as { MessageAttributes: Record<string, unknown> }).MessageAttributes.alertCreatedAt).toEqual({ DataType: 'Number', StringValue: '1780000000000' });
+  });
+
   it('texts a number directly for confirmations and asks SNS whether it opted out', async () => {
     const { client, sent } = recordingClient({ CheckIfPhoneNumberIsOptedOutCommand: { isOptedOut: true } });
     const notifier = new SnsNotifier({ client, topicPrefix: 'p', sms: { senderId: 'NEWSDESK' } });

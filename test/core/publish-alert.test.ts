@@ -23,6 +23,7 @@ class FlakyNotifier implements Notifier {
     return 'sub';
   }
   async unsubscribe() {}
+  async setWindow() {}
   async sendSms() {}
   async isOptedOut() {
     return false;

@@ -78,7 +78,7 @@ describe('NewsalertStack', () => {
     expect(sns.every((s) => JSON.stringify(s.Resource) === JSON.stringify(prefixArn))).toBe(true);
     const manage = sns.find((s) => actions(s).includes('sns:CreateTopic'))!;
     expect(manage.role).toMatch(/^SubscriptionsRole/);
-    expect(actions(manage).sort()).toEqual(['sns:CreateTopic', 'sns:DeleteTopic', 'sns:GetTopicAttributes', 'sns:SetTopicAttributes', 'sns:Subscribe', 'sns:TagResource', 'sns:Unsubscribe']);
+    expect(actions(manage).sort()).toEqual(['sns:CreateTopic', 'sns:DeleteTopic', 'sns:GetTopicAttributes', 'sns:SetSubscriptionAttributes', 'sns:SetTopicAttributes', 'sns:Subscribe', 'sns:TagResource', 'sns:Unsubscribe']);
     expect(sns.filter((s) => actions(s).includes('sns:Publish')).map((s) => s.role).sort()).toEqual([expect.stringMatching(/^ArticlesRole/), expect.stringMatching(/^SweeperRole/)]);
     const kms = all.filter((s) => actions(s).some((a) => a.startsWith('kms:')) && /^(Articles|Sweeper|Subscriptions|Health)Role/.test(s.role));
     expect(kms.map((s) => s.role).sort()).toEqual([expect.stringMatching(/^ArticlesRole/), expect.stringMatching(/^SweeperRole/)]);
