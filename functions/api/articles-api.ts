@@ -1,22 +1,24 @@
 /**
- * The editors' API: post articles, read them back with their classification and
- * decision, list and read alerts. Every route needs an editor key.
+ * The editors' API: post and preview articles, read them back with their classification
+ * and decision; list, read, approve, reject, retry and correct alerts, send manual ones;
+ * key management (admins) and the OpenAPI document. Each route names the roles it takes.
  */
 import middy from '@middy/core';
-import { ingestArticle } from '../core/ingest-article.js';
 import { AppError, NotFoundError } from '../core/errors.js';
+import { ingestArticle } from '../core/ingest-article.js';
+import { sendCorrection, sendManualAlert } from '../core/manual-alerts.js';
+import type { ArticleRecord } from '../core/ports.js';
 import { previewArticle } from '../core/preview.js';
 import type { AlertStatus, Role } from '../core/types.js';
+import type { App } from '../wiring/app.js';
+import { actionSchema, articleSchema, correctionSchema, manualAlertSchema } from './article-schema.js';
+import { withRoles } from './auth.js';
+import { httpErrors } from './http-errors.js';
+import { json, pathParam, readJson, type HttpEvent, type HttpResult } from './http.js';
 import { keyRoutes } from './keys-api.js';
 import { openApiDocument } from './openapi.js';
-import type { ArticleRecord } from '../core/ports.js';
-import type { App } from '../wiring/app.js';
-import { httpErrors } from './http-errors.js';
 import { recordPublish } from './publish-metrics.js';
-import { json, pathParam, readJson, type HttpEvent, type HttpResult } from './http.js';
 import { router } from './router.js';
-import { actionSchema, articleSchema, correctionSchema, manualAlertSchema } from './article-schema.js';
-import { sendCorrection, sendManualAlert } from '../core/manual-alerts.js';
 import { parse } from './validate.js';
 
 /** What the API shows of a stored article: everything an editor needs to see why. */
@@ -58,10 +60,7 @@ const READERS: Role[] = ['viewer', 'editor', 'admin'];
 const WRITERS: Role[] = ['editor', 'admin'];
 
 export function articlesApi(app: App) {
-  const as = (roles: Role[]) => (handler: (event: HttpEvent, actor: string) => Promise<HttpResult>) => async (event: HttpEvent) => {
-    const { actor } = await app.auth.require(event, roles);
-    return handler(event, actor);
-  };
+  const as = (roles: Role[]) => withRoles<HttpEvent, HttpResult>(app.auth, roles);
   const editor = as(WRITERS);
   const viewer = as(READERS);
   let openapi: string | undefined;
@@ -95,6 +94,7 @@ export function articlesApi(app: App) {
               policy: app.config.policy,
               now: app.now,
               actor,
+              stories: app.stories,
               ...(app.config.story && { storyPolicy: app.config.story }),
             });
             app.metrics?.count('ArticlesIn');

@@ -6,8 +6,8 @@ import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import { NotFoundError } from '../core/errors.js';
 import type { App } from '../wiring/app.js';
-import { bearerKeyRecord, generateKey, hashKey, keyId } from './auth.js';
-import { json, noContent, pathParam, readJson, type HttpEvent } from './http.js';
+import { bearerKeyRecord, generateKey, hashKey, keyId, withRoles } from './auth.js';
+import { json, noContent, pathParam, readJson, type HttpEvent, type HttpResult } from './http.js';
 import type { ApiRoute } from './router.js';
 import { parse } from './validate.js';
 
@@ -19,10 +19,7 @@ export const newKeySchema = z.strictObject({
 });
 
 export function keyRoutes(app: App): ApiRoute[] {
-  const admin = (handler: (event: HttpEvent, actor: string) => Promise<ReturnType<typeof json>>) => async (event: HttpEvent) => {
-    const { actor } = await app.auth.require(event, ['admin']);
-    return handler(event, actor);
-  };
+  const admin = withRoles<HttpEvent, HttpResult>(app.auth, ['admin']);
   return [
     {
       method: 'POST',

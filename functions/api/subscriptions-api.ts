@@ -2,6 +2,7 @@
 import middy from '@middy/core';
 import type { Subscriber } from '../core/types.js';
 import type { App } from '../wiring/app.js';
+import { withRoles } from './auth.js';
 import { httpErrors } from './http-errors.js';
 import { json, noContent, pathParam, readJson, type HttpEvent, type HttpResult } from './http.js';
 import { router } from './router.js';
@@ -24,10 +25,7 @@ export function subscriptionView(subscriber: Subscriber) {
 
 export function subscriptionsApi(app: App) {
   const schema = subscriptionSchema({ allowHttpWebhooks: app.config.allowHttpWebhooks });
-  const appKey = (handler: (event: HttpEvent) => Promise<HttpResult>) => async (event: HttpEvent) => {
-    await app.auth.require(event, ['app']);
-    return handler(event);
-  };
+  const appKey = withRoles<HttpEvent, HttpResult>(app.auth, ['app']);
 
   return middy<HttpEvent, HttpResult>()
     .use(httpErrors(app.logger))

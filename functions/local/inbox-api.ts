@@ -1,6 +1,7 @@
 /** `GET /local/deliveries`: what the local notifier delivered, newest last. Local runs only; editor key. */
 import middy from '@middy/core';
 import type { LocalNotifier } from '../adapters/local-notifier.js';
+import { withRoles } from '../api/auth.js';
 import { httpErrors } from '../api/http-errors.js';
 import { json, type HttpEvent, type HttpResult } from '../api/http.js';
 import { router } from '../api/router.js';
@@ -14,12 +15,11 @@ export function inboxApi(app: App, notifier: LocalNotifier) {
         {
           method: 'GET',
           path: '/local/deliveries',
-          handler: async (event: HttpEvent) => {
-            await app.auth.require(event, ['viewer', 'editor', 'admin']);
+          handler: withRoles<HttpEvent, HttpResult>(app.auth, ['viewer', 'editor', 'admin'])(async (event) => {
             const alertId = event.queryStringParameters?.alertId;
             const items = alertId ? notifier.deliveries.filter((d) => d.alertId === alertId) : notifier.deliveries;
             return json(200, { items });
-          },
+          }),
         },
       ]),
     );
