@@ -4,17 +4,20 @@
  */
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  BatchWriteCommand,
   DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
+  type BatchGetCommandOutput,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../core/errors.js';
 import type { ApiKeyRecord, ArticleRecord, Page, RetiredSubscription, Store } from '../core/ports.js';
-import { WIRE_RANK, type Story } from '../core/story.js';
+import { bands, WIRE_RANK, type Story } from '../core/story.js';
 import type { Alert, AlertStatus, AuditEntry, Segment, Subscriber } from '../core/types.js';
 import { GSI_LISTINGS, GSI_PENDING } from './table-definition.js';
 
@@ -294,15 +297,17 @@ export class DynamoStore implements Store {
   // ── stories ─────────────────────────────────────────────────────────────────
 
   async putStory(story: Story): Promise<void> {
-    await this.putIfAbsent({
-      pk: `STORY#${story.id}`,
-      sk: 'STORY',
-      type: 'story',
-      ...story,
-      wireRank: WIRE_RANK[story.wire],
-      gsi1pk: 'STORIES',
-      gsi1sk: `${story.createdAt}#${story.id}`,
-    });
+    await this.putIfAbsent({ pk: `STORY#${story.id}`, sk: 'STORY', type: 'story', ...story, wireRank: WIRE_RANK[story.wire] });
+    // Each bucket remembers the latest story filed under it; a near-duplicate shares many buckets.
+    const expiresAt = Math.floor(Date.parse(story.createdAt) / 1000) + 7 * 86_400;
+    const puts = bands(story.signature).map((band) => ({ PutRequest: { Item: { pk: `BUCKET#${band}`, sk: 'BUCKET', storyId: story.id, createdAt: story.createdAt, expiresAt } } }));
+    for (let i = 0; i < puts.length; i += 25) {
+      let pending: typeof puts | undefined = puts.slice(i, i + 25);
+      for (let attempt = 0; pending?.length && attempt < 5; attempt++) {
+        const result = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
+        pending = result.UnprocessedItems?.[this.table] as typeof puts | undefined;
+      }
+    }
   }
 
   async getStory(id: string): Promise<Story | undefined> {
@@ -310,15 +315,26 @@ export class DynamoStore implements Store {
     return item && strip<Story>(item);
   }
 
-  async recentStories(since: Date): Promise<Story[]> {
-    const items = await this.queryAll({
-      TableName: this.table,
-      IndexName: GSI_LISTINGS,
-      KeyConditionExpression: 'gsi1pk = :g AND gsi1sk >= :since',
-      ExpressionAttributeValues: { ':g': 'STORIES', ':since': since.toISOString() },
-      ScanIndexForward: false,
-    });
-    return items.map((item) => strip<Story>(item));
+  async storiesInBuckets(buckets: string[], since: Date): Promise<Story[]> {
+    const sinceIso = since.toISOString();
+    const filed = await this.batchGet([...new Set(buckets)].map((band) => ({ pk: `BUCKET#${band}`, sk: 'BUCKET' })));
+    const ids = [...new Set(filed.filter((b) => String(b.createdAt) >= sinceIso).map((b) => String(b.storyId)))];
+    const stories = await this.batchGet(ids.map((id) => ({ pk: `STORY#${id}`, sk: 'STORY' })));
+    return stories.map((item) => strip<Story>(item)).filter((story) => story.createdAt >= sinceIso);
+  }
+
+  /** BatchGetItem in pages of 100, retrying what DynamoDB leaves unprocessed. */
+  private async batchGet(keys: Array<Record<string, string>>): Promise<Item[]> {
+    const items: Item[] = [];
+    for (let i = 0; i < keys.length; i += 100) {
+      let pending: Array<Record<string, unknown>> | undefined = keys.slice(i, i + 100);
+      for (let attempt = 0; pending?.length && attempt < 5; attempt++) {
+        const result: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } } }));
+        items.push(...(result.Responses?.[this.table] ?? []));
+        pending = result.UnprocessedKeys?.[this.table]?.Keys;
+      }
+    }
+    return items;
   }
 
   async escalateStory(id: string, wire: Story['wire'], alertId: string): Promise<boolean> {

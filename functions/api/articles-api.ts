@@ -94,7 +94,6 @@ export function articlesApi(app: App) {
               policy: app.config.policy,
               now: app.now,
               actor,
-              stories: app.stories,
               ...(app.config.story && { storyPolicy: app.config.story }),
             });
             app.metrics?.count('ArticlesIn');

@@ -7,8 +7,7 @@
  */
 import { leadOf } from './classify/embedded-classifier.js';
 import type { Store } from './ports.js';
-import type { StoryCache } from './story-cache.js';
-import { findSameStory, isHigherWire, signature, type Story, type StoryPolicy } from './story.js';
+import { bands, findSameStory, isHigherWire, signature, type Story, type StoryPolicy } from './story.js';
 import type { Article, Decision, Effective } from './types.js';
 
 export interface StoryOutcome {
@@ -21,7 +20,7 @@ export async function resolveStory(
   article: Article,
   effective: Effective,
   verdict: Omit<Decision, 'alertId'>,
-  deps: { store: Store; stories: StoryCache; policy: StoryPolicy; now: () => Date; alertId: string; storyIdFor: string },
+  deps: { store: Store; policy: StoryPolicy; now: () => Date; alertId: string; storyIdFor: string },
 ): Promise<StoryOutcome> {
   if (!verdict.alert) return { verdict, update: false };
   const { store } = deps;
@@ -40,18 +39,16 @@ export async function resolveStory(
   const previous = earlier?.storyId ? await store.getStory(earlier.storyId) : undefined;
   const match = previous
     ? { story: previous, similarity: 1 }
-    : findSameStory(candidate, await deps.stories.recent(deps.now(), deps.policy.windowMs), deps.policy);
+    : findSameStory(candidate, await store.storiesInBuckets(bands(candidate.signature), new Date(deps.now().getTime() - deps.policy.windowMs)), deps.policy);
 
   if (!match || match.story.id === candidate.id) {
     await store.putStory(candidate);
-    deps.stories.remember(candidate);
     return { verdict, storyId: candidate.id, update: false };
   }
   const { story } = match;
   const how = previous ? `a new version of article ${article.id}` : `the same story as alert ${story.alertId} (similarity ${match.similarity.toFixed(2)})`;
   // A retry of an escalation finds the story already raised by this very alert.
   if (story.lastAlertId === deps.alertId || (isHigherWire(effective.wire, story.wire) && (await store.escalateStory(story.id, effective.wire, deps.alertId)))) {
-    deps.stories.remember({ ...story, wire: effective.wire, lastAlertId: deps.alertId });
     return { verdict: { ...verdict, reason: `${verdict.reason}; ${how}, raised from ${story.wire} to ${effective.wire}: alerts once as an update` }, storyId: story.id, update: true };
   }
   return {

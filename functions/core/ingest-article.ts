@@ -14,7 +14,6 @@ import type { Classifier } from './classify/classifier.js';
 import { applyHints, decide, type AlertPolicy } from './decide.js';
 import { resolveStory } from './dedupe.js';
 import { DEFAULT_STORY_POLICY, type StoryPolicy } from './story.js';
-import { StoryCache } from './story-cache.js';
 import { ConflictError } from './errors.js';
 import { idFrom } from './ids.js';
 import type { ArticleRecord, Store } from './ports.js';
@@ -30,8 +29,6 @@ export interface IngestDeps {
   /** Who posted (for the audit): the key's role and label. */
   actor?: string;
   storyPolicy?: StoryPolicy;
-  /** Recent stories, cached across requests; a fresh read each time without one. */
-  stories?: StoryCache;
 }
 
 /** Classify, apply the editor's hints, decide: the pure part, shared with the dry run. */
@@ -87,7 +84,6 @@ export async function ingestArticle(input: ArticleInput, deps: IngestDeps): Prom
   const receivedAt = deps.now().toISOString();
   const story = await resolveStory(article, effective, judged.verdict, {
     store: deps.store,
-    stories: deps.stories ?? new StoryCache(deps.store),
     policy: deps.storyPolicy ?? DEFAULT_STORY_POLICY,
     now: deps.now,
     alertId: idFrom('al', article.id, article.version),

@@ -85,11 +85,14 @@ export interface Store {
    */
   takeTopicBudget(topic: string, hour: string, limit: number, alertId: string): Promise<boolean>;
 
-  /** Writes a story unless it exists (a retry writes nothing new). */
+  /** Writes a story unless it exists (a retry writes nothing new), and files it under its LSH buckets. */
   putStory(story: Story): Promise<void>;
   getStory(id: string): Promise<Story | undefined>;
-  /** Stories opened since `since`, newest first. */
-  recentStories(since: Date): Promise<Story[]>;
+  /**
+   * The stories most recently filed under any of these LSH buckets and opened since `since`:
+   * the candidates for "the same story", found with two batch reads whatever the number of stories.
+   */
+  storiesInBuckets(buckets: string[], since: Date): Promise<Story[]>;
   /**
    * Raises a story to a higher wire level, recording the alert that does it — only if the
    * story is still lower (a conditional write: of two concurrent escalations one wins).

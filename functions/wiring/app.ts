@@ -12,7 +12,6 @@ import type { Notifier, Store } from '../core/ports.js';
 import { AlertPublisher, type PublishSettings } from '../core/publish-alert.js';
 import { SegmentRegistry } from '../core/segment-registry.js';
 import type { StoryPolicy } from '../core/story.js';
-import { StoryCache } from '../core/story-cache.js';
 import { SubscriptionService } from '../core/subscriptions.js';
 
 /** What the pipeline counts: Powertools metrics on Lambda, nothing locally. */
@@ -40,7 +39,6 @@ export interface App {
   subscriptions: SubscriptionService;
   editorial: Editorial;
   registry: SegmentRegistry;
-  stories: StoryCache;
   auth: Authenticator;
   config: AppConfig;
   logger: Logger;
@@ -75,7 +73,6 @@ export function assembleApp(parts: {
     subscriptions: new SubscriptionService({ store, notifier, now, smsDoubleOptIn: parts.config.smsDoubleOptIn ?? true }),
     editorial: new Editorial({ store, publisher, now }),
     registry,
-    stories: new StoryCache(store),
     auth: new Authenticator(store, now),
     config: parts.config,
     logger: parts.logger,

@@ -53,7 +53,7 @@ function faulty<T extends object>(target: T, armed: { fault?: Fault; left: numbe
   });
 }
 
-const STORE_STEPS = ['recentStories', 'putStory', 'putAlert', 'putArticle', 'claimAlert', 'segmentRegistryVersion', 'listSegments', 'markAlertSent', 'listDueAlerts'];
+const STORE_STEPS = ['storiesInBuckets', 'putStory', 'putAlert', 'putArticle', 'claimAlert', 'segmentRegistryVersion', 'listSegments', 'markAlertSent', 'listDueAlerts'];
 const faults: Fault[] = [
   ...STORE_STEPS.flatMap((method) => (['before', 'after'] as const).map((when) => ({ port: 'store' as const, method, when }))),
   // The final write keeps failing past the publisher's own retries: the alert stays claimed until its lease lapses.
