@@ -298,6 +298,9 @@ export class DynamoStore implements Store {
 
   async putStory(story: Story): Promise<void> {
     await this.putIfAbsent({ pk: `STORY#${story.id}`, sk: 'STORY', type: 'story', ...story, wireRank: WIRE_RANK[story.wire] });
+  }
+
+  async fileStory(story: Story): Promise<void> {
     // Each bucket remembers the latest story filed under it; a near-duplicate shares many buckets.
     const expiresAt = Math.floor(Date.parse(story.createdAt) / 1000) + 7 * 86_400;
     const puts = bands(story.signature).map((band) => ({ PutRequest: { Item: { pk: `BUCKET#${band}`, sk: 'BUCKET', storyId: story.id, createdAt: story.createdAt, expiresAt } } }));

@@ -99,6 +99,7 @@ export function articlesApi(app: App) {
             app.metrics?.count('ArticlesIn');
             if (!result.repeat && result.record.decision.alert) app.metrics?.count('AlertsMade');
             if (result.publish) recordPublish(app.metrics, result.publish);
+            if (result.storyUnfiled) app.logger.warn('story not filed for de-duplication', { articleId: result.record.article.id, error: result.storyUnfiled });
             if (result.publish && result.publish.status !== 'sent' && result.publish.status !== 'skipped') {
               app.logger.warn('inline publish did not finish; the sweeper will retry', { alertId: result.record.decision.alertId, publish: result.publish });
             }

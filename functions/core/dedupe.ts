@@ -14,6 +14,8 @@ export interface StoryOutcome {
   verdict: Omit<Decision, 'alertId'>;
   storyId?: string;
   update: boolean;
+  /** A new story, to file under its buckets once the alert is on its way. */
+  opened?: Story;
 }
 
 export async function resolveStory(
@@ -43,7 +45,7 @@ export async function resolveStory(
 
   if (!match || match.story.id === candidate.id) {
     await store.putStory(candidate);
-    return { verdict, storyId: candidate.id, update: false };
+    return { verdict, storyId: candidate.id, update: false, opened: candidate };
   }
   const { story } = match;
   const how = previous ? `a new version of article ${article.id}` : `the same story as alert ${story.alertId} (similarity ${match.similarity.toFixed(2)})`;

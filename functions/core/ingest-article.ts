@@ -68,6 +68,8 @@ export interface IngestResult {
   record: ArticleRecord;
   /** What the inline publish did; undefined when the article makes no alert. */
   publish?: PublishOutcome | { status: 'error'; error: string };
+  /** Why the new story could not be filed for de-duplication, if it could not. */
+  storyUnfiled?: string;
 }
 
 function conflict(id: string, version: number): ConflictError {
@@ -118,7 +120,16 @@ export async function ingestArticle(input: ArticleInput, deps: IngestDeps): Prom
     if (raced.contentHash !== contentHash) throw conflict(article.id, article.version);
     return { repeat: true, record: raced, ...(await publishIfAny(raced, deps)) };
   }
-  return { repeat: false, record, ...(await publishIfAny(record, deps)) };
+  const published = await publishIfAny(record, deps);
+  // Filed after the publish: the alert goes out first; the next report of the event finds the story.
+  // A failure here costs de-duplication for this one story, never the alert: it is reported, not thrown.
+  let storyUnfiled: string | undefined;
+  if (story.opened) {
+    await deps.store.fileStory(story.opened).catch((error: unknown) => {
+      storyUnfiled = error instanceof Error ? error.message : String(error);
+    });
+  }
+  return { repeat: false, record, ...published, ...(storyUnfiled && { storyUnfiled }) };
 }
 
 /**

@@ -85,8 +85,10 @@ export interface Store {
    */
   takeTopicBudget(topic: string, hour: string, limit: number, alertId: string): Promise<boolean>;
 
-  /** Writes a story unless it exists (a retry writes nothing new), and files it under its LSH buckets. */
+  /** Writes a story unless it exists (a retry writes nothing new). */
   putStory(story: Story): Promise<void>;
+  /** Files a story under its LSH buckets, where the next report of the same event will look. */
+  fileStory(story: Story): Promise<void>;
   getStory(id: string): Promise<Story | undefined>;
   /**
    * The stories most recently filed under any of these LSH buckets and opened since `since`:

@@ -53,7 +53,7 @@ function faulty<T extends object>(target: T, armed: { fault?: Fault; left: numbe
   });
 }
 
-const STORE_STEPS = ['storiesInBuckets', 'putStory', 'putAlert', 'putArticle', 'claimAlert', 'segmentRegistryVersion', 'listSegments', 'markAlertSent', 'listDueAlerts'];
+const STORE_STEPS = ['storiesInBuckets', 'putStory', 'fileStory', 'putAlert', 'putArticle', 'claimAlert', 'segmentRegistryVersion', 'listSegments', 'markAlertSent', 'listDueAlerts'];
 const faults: Fault[] = [
   ...STORE_STEPS.flatMap((method) => (['before', 'after'] as const).map((when) => ({ port: 'store' as const, method, when }))),
   // The final write keeps failing past the publisher's own retries: the alert stays claimed until its lease lapses.
@@ -136,7 +136,7 @@ describe('fault injection', () => {
     }
     // Every fault run counted: exactly once for all but the two in-doubt cases.
     expect(tally).toHaveLength(faults.length);
-    expect(faults.filter((f) => !f.inDoubt)).toHaveLength(20);
+    expect(faults.filter((f) => !f.inDoubt)).toHaveLength(22);
     console.info(`fault injection, deliveries per subscriber (conflict / all / sport-only):\n  ${tally.join('\n  ')}`);
   });
 });
