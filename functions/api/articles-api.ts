@@ -3,7 +3,6 @@
  * and decision; list, read, approve, reject, retry and correct alerts, send manual ones;
  * key management (admins) and the OpenAPI document. Each route names the roles it takes.
  */
-import middy from '@middy/core';
 import { AppError, NotFoundError } from '../core/errors.js';
 import { ingestArticle } from '../core/ingest-article.js';
 import { sendCorrection, sendManualAlert } from '../core/manual-alerts.js';
@@ -13,12 +12,11 @@ import type { AlertStatus, Role } from '../core/types.js';
 import type { App } from '../wiring/app.js';
 import { actionSchema, articleSchema, correctionSchema, manualAlertSchema } from './article-schema.js';
 import { withRoles } from './auth.js';
-import { httpErrors } from './http-errors.js';
 import { json, pathParam, readJson, type HttpEvent, type HttpResult } from './http.js';
 import { keyRoutes } from './keys-api.js';
 import { openApiDocument } from './openapi.js';
 import { recordPublish } from './publish-metrics.js';
-import { router } from './router.js';
+import { httpApi } from './router.js';
 import { parse } from './validate.js';
 
 /** What the API shows of a stored article: everything an editor needs to see why. */
@@ -71,107 +69,103 @@ export function articlesApi(app: App) {
       return json(200, result);
     });
 
-  return middy<HttpEvent, HttpResult>()
-    .use(httpErrors(app.logger))
-    .handler(
-      router([
-        {
-          method: 'POST',
-          path: '/v1/articles',
-          handler: editor(async (event, actor) => {
-            const input = parse(articleSchema, readJson(event), 'article');
-            const dryRun = event.queryStringParameters?.dryRun;
-            if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
-              throw new AppError('INVALID_DRY_RUN', 'dryRun must be true or false', 400);
-            }
-            if (dryRun === 'true') {
-              return json(200, await previewArticle(input, { classifier: app.classifier, policy: app.config.policy, now: app.now, registry: app.registry }));
-            }
-            const result = await ingestArticle(input, {
-              store: app.store,
-              classifier: app.classifier,
-              publisher: app.publisher,
-              policy: app.config.policy,
-              now: app.now,
-              actor,
-              ...(app.config.story && { storyPolicy: app.config.story }),
-            });
-            app.metrics?.count('ArticlesIn');
-            if (!result.repeat && result.record.decision.alert) app.metrics?.count('AlertsMade');
-            if (result.publish) recordPublish(app.metrics, result.publish);
-            if (result.storyUnfiled) app.logger.warn('story not filed for de-duplication', { articleId: result.record.article.id, error: result.storyUnfiled });
-            if (result.publish && result.publish.status !== 'sent' && result.publish.status !== 'skipped') {
-              app.logger.warn('inline publish did not finish; the sweeper will retry', { alertId: result.record.decision.alertId, publish: result.publish });
-            }
-            return json(result.repeat ? 200 : 201, articleView(result.record));
-          }),
-        },
-        {
-          method: 'GET',
-          path: '/v1/articles/{id}',
-          handler: viewer(async (event) => {
-            const id = pathParam(event, 'id');
-            const versions = await app.store.listArticleVersions(id);
-            const latest = versions.at(-1);
-            if (!latest) throw new NotFoundError('ARTICLE_NOT_FOUND', `no article ${id}`);
-            return json(200, {
-              ...articleView(latest),
-              versions: versions.map((v) => ({ version: v.article.version, receivedAt: v.receivedAt, decision: v.decision })),
-            });
-          }),
-        },
-        {
-          method: 'GET',
-          path: '/v1/alerts',
-          handler: viewer(async (event) => {
-            const cursor = event.queryStringParameters?.cursor;
-            const status = statusOf(event);
-            const page = await app.store.listAlerts({ limit: limitOf(event), ...(cursor !== undefined && { cursor }), ...(status && { status }) });
-            return json(200, page);
-          }),
-        },
-        {
-          method: 'GET',
-          path: '/v1/alerts/{id}',
-          handler: viewer(async (event) => {
-            const id = pathParam(event, 'id');
-            const alert = await app.store.getAlert(id);
-            if (!alert) throw new NotFoundError('ALERT_NOT_FOUND', `no alert ${id}`);
-            return json(200, alert);
-          }),
-        },
-        {
-          method: 'POST',
-          path: '/v1/alerts',
-          handler: editor(async (event, actor) => {
-            const input = parse(manualAlertSchema, readJson(event), 'manual alert');
-            const result = await sendManualAlert(input, actor, { store: app.store, publisher: app.publisher, now: app.now });
-            recordPublish(app.metrics, result.publish);
-            return json(result.created ? 201 : 200, { alert: result.alert, publish: result.publish });
-          }),
-        },
-        {
-          method: 'POST',
-          path: '/v1/alerts/{id}/correction',
-          handler: editor(async (event, actor) => {
-            const input = parse(correctionSchema, readJson(event), 'correction');
-            const result = await sendCorrection(pathParam(event, 'id'), input, actor, { store: app.store, publisher: app.publisher, now: app.now });
-            recordPublish(app.metrics, result.publish);
-            return json(result.created ? 201 : 200, { alert: result.alert, publish: result.publish });
-          }),
-        },
-        { method: 'POST', path: '/v1/alerts/{id}/approve', handler: action('approve') },
-        { method: 'POST', path: '/v1/alerts/{id}/reject', handler: action('reject') },
-        { method: 'POST', path: '/v1/alerts/{id}/retry', handler: action('retry') },
-        ...keyRoutes(app),
-        {
-          method: 'GET',
-          path: '/v1/openapi.json',
-          handler: as(['viewer', 'editor', 'admin', 'app'])(async () => {
-            openapi ??= JSON.stringify(openApiDocument({ allowHttpWebhooks: app.config.allowHttpWebhooks }));
-            return { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: openapi };
-          }),
-        },
-      ]),
-    );
+  return httpApi(app.logger, [
+    {
+      method: 'POST',
+      path: '/v1/articles',
+      handler: editor(async (event, actor) => {
+        const input = parse(articleSchema, readJson(event), 'article');
+        const dryRun = event.queryStringParameters?.dryRun;
+        if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
+          throw new AppError('INVALID_DRY_RUN', 'dryRun must be true or false', 400);
+        }
+        if (dryRun === 'true') {
+          return json(200, await previewArticle(input, { classifier: app.classifier, policy: app.config.policy, now: app.now, registry: app.registry }));
+        }
+        const result = await ingestArticle(input, {
+          store: app.store,
+          classifier: app.classifier,
+          publisher: app.publisher,
+          policy: app.config.policy,
+          now: app.now,
+          actor,
+          ...(app.config.story && { storyPolicy: app.config.story }),
+        });
+        app.metrics?.count('ArticlesIn');
+        if (!result.repeat && result.record.decision.alert) app.metrics?.count('AlertsMade');
+        if (result.publish) recordPublish(app.metrics, result.publish);
+        if (result.storyUnfiled) app.logger.warn('story not filed for de-duplication', { articleId: result.record.article.id, error: result.storyUnfiled });
+        if (result.publish && result.publish.status !== 'sent' && result.publish.status !== 'skipped') {
+          app.logger.warn('inline publish did not finish; the sweeper will retry', { alertId: result.record.decision.alertId, publish: result.publish });
+        }
+        return json(result.repeat ? 200 : 201, articleView(result.record));
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/v1/articles/{id}',
+      handler: viewer(async (event) => {
+        const id = pathParam(event, 'id');
+        const versions = await app.store.listArticleVersions(id);
+        const latest = versions.at(-1);
+        if (!latest) throw new NotFoundError('ARTICLE_NOT_FOUND', `no article ${id}`);
+        return json(200, {
+          ...articleView(latest),
+          versions: versions.map((v) => ({ version: v.article.version, receivedAt: v.receivedAt, decision: v.decision })),
+        });
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/v1/alerts',
+      handler: viewer(async (event) => {
+        const cursor = event.queryStringParameters?.cursor;
+        const status = statusOf(event);
+        const page = await app.store.listAlerts({ limit: limitOf(event), ...(cursor !== undefined && { cursor }), ...(status && { status }) });
+        return json(200, page);
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/v1/alerts/{id}',
+      handler: viewer(async (event) => {
+        const id = pathParam(event, 'id');
+        const alert = await app.store.getAlert(id);
+        if (!alert) throw new NotFoundError('ALERT_NOT_FOUND', `no alert ${id}`);
+        return json(200, alert);
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/v1/alerts',
+      handler: editor(async (event, actor) => {
+        const input = parse(manualAlertSchema, readJson(event), 'manual alert');
+        const result = await sendManualAlert(input, actor, { store: app.store, publisher: app.publisher, now: app.now });
+        recordPublish(app.metrics, result.publish);
+        return json(result.created ? 201 : 200, { alert: result.alert, publish: result.publish });
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/v1/alerts/{id}/correction',
+      handler: editor(async (event, actor) => {
+        const input = parse(correctionSchema, readJson(event), 'correction');
+        const result = await sendCorrection(pathParam(event, 'id'), input, actor, { store: app.store, publisher: app.publisher, now: app.now });
+        recordPublish(app.metrics, result.publish);
+        return json(result.created ? 201 : 200, { alert: result.alert, publish: result.publish });
+      }),
+    },
+    { method: 'POST', path: '/v1/alerts/{id}/approve', handler: action('approve') },
+    { method: 'POST', path: '/v1/alerts/{id}/reject', handler: action('reject') },
+    { method: 'POST', path: '/v1/alerts/{id}/retry', handler: action('retry') },
+    ...keyRoutes(app),
+    {
+      method: 'GET',
+      path: '/v1/openapi.json',
+      handler: as(['viewer', 'editor', 'admin', 'app'])(async () => {
+        openapi ??= JSON.stringify(openApiDocument({ allowHttpWebhooks: app.config.allowHttpWebhooks }));
+        return { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: openapi };
+      }),
+    },
+  ]);
 }

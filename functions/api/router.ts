@@ -1,6 +1,8 @@
 /** Middy's HTTP router, answering 405 (not 404) when the path exists under another method. */
+import middy from '@middy/core';
 import httpRouterHandler, { type Route } from '@middy/http-router';
 import { AppError } from '../core/errors.js';
+import { httpErrors, type ErrorLogger } from './http-errors.js';
 import type { HttpEvent, HttpResult } from './http.js';
 
 export type ApiRoute = Route<HttpEvent, HttpResult>;
@@ -22,4 +24,9 @@ export function router(routes: ApiRoute[]) {
       throw new AppError('ROUTE_NOT_FOUND', `no route ${method} ${path}`, 404);
     },
   });
+}
+
+/** One HTTP Lambda: its routes behind the router, every error mapped to the API's error body. */
+export function httpApi(logger: ErrorLogger, routes: ApiRoute[]) {
+  return middy<HttpEvent, HttpResult>().use(httpErrors(logger)).handler(router(routes));
 }

@@ -1,11 +1,9 @@
 /** The app backends' API: register, read and remove subscribers. Every route needs an app key. */
-import middy from '@middy/core';
 import type { Subscriber } from '../core/types.js';
 import type { App } from '../wiring/app.js';
 import { withRoles } from './auth.js';
-import { httpErrors } from './http-errors.js';
 import { json, noContent, pathParam, readJson, type HttpEvent, type HttpResult } from './http.js';
-import { router } from './router.js';
+import { httpApi } from './router.js';
 import { confirmSchema, inboundSmsSchema, preferencesSchema, subscriptionSchema } from './subscription-schema.js';
 import * as z from 'zod/mini';
 import { parse } from './validate.js';
@@ -27,56 +25,52 @@ export function subscriptionsApi(app: App) {
   const schema = subscriptionSchema({ allowHttpWebhooks: app.config.allowHttpWebhooks });
   const appKey = withRoles<HttpEvent, HttpResult>(app.auth, ['app']);
 
-  return middy<HttpEvent, HttpResult>()
-    .use(httpErrors(app.logger))
-    .handler(
-      router([
-        {
-          method: 'POST',
-          path: '/v1/subscriptions',
-          handler: appKey(async (event) => {
-            const { preferences, ...endpoint } = parse(schema, readJson(event), 'subscription');
-            const subscriber = await app.subscriptions.subscribe(endpoint, preferences);
-            return json(201, subscriptionView(subscriber));
-          }),
-        },
-        {
-          method: 'PATCH',
-          path: '/v1/subscriptions/{id}',
-          handler: appKey(async (event) => {
-            const { preferences } = parse(z.strictObject({ preferences: preferencesSchema }), readJson(event), 'preferences change');
-            return json(200, subscriptionView(await app.subscriptions.changePreferences(pathParam(event, 'id'), preferences)));
-          }),
-        },
-        {
-          method: 'POST',
-          path: '/v1/subscriptions/{id}/confirm',
-          handler: appKey(async (event) => {
-            const { code } = parse(confirmSchema, readJson(event), 'confirmation');
-            return json(200, subscriptionView(await app.subscriptions.confirm(pathParam(event, 'id'), code)));
-          }),
-        },
-        {
-          method: 'POST',
-          path: '/v1/sms/inbound',
-          handler: appKey(async (event) => {
-            const { from, text } = parse(inboundSmsSchema, readJson(event), 'inbound SMS');
-            return json(200, await app.subscriptions.inboundSms(from, text));
-          }),
-        },
-        {
-          method: 'GET',
-          path: '/v1/subscriptions/{id}',
-          handler: appKey(async (event) => json(200, subscriptionView(await app.subscriptions.get(pathParam(event, 'id'))))),
-        },
-        {
-          method: 'DELETE',
-          path: '/v1/subscriptions/{id}',
-          handler: appKey(async (event) => {
-            await app.subscriptions.unsubscribe(pathParam(event, 'id'));
-            return noContent();
-          }),
-        },
-      ]),
-    );
+  return httpApi(app.logger, [
+    {
+      method: 'POST',
+      path: '/v1/subscriptions',
+      handler: appKey(async (event) => {
+        const { preferences, ...endpoint } = parse(schema, readJson(event), 'subscription');
+        const subscriber = await app.subscriptions.subscribe(endpoint, preferences);
+        return json(201, subscriptionView(subscriber));
+      }),
+    },
+    {
+      method: 'PATCH',
+      path: '/v1/subscriptions/{id}',
+      handler: appKey(async (event) => {
+        const { preferences } = parse(z.strictObject({ preferences: preferencesSchema }), readJson(event), 'preferences change');
+        return json(200, subscriptionView(await app.subscriptions.changePreferences(pathParam(event, 'id'), preferences)));
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/v1/subscriptions/{id}/confirm',
+      handler: appKey(async (event) => {
+        const { code } = parse(confirmSchema, readJson(event), 'confirmation');
+        return json(200, subscriptionView(await app.subscriptions.confirm(pathParam(event, 'id'), code)));
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/v1/sms/inbound',
+      handler: appKey(async (event) => {
+        const { from, text } = parse(inboundSmsSchema, readJson(event), 'inbound SMS');
+        return json(200, await app.subscriptions.inboundSms(from, text));
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/v1/subscriptions/{id}',
+      handler: appKey(async (event) => json(200, subscriptionView(await app.subscriptions.get(pathParam(event, 'id'))))),
+    },
+    {
+      method: 'DELETE',
+      path: '/v1/subscriptions/{id}',
+      handler: appKey(async (event) => {
+        await app.subscriptions.unsubscribe(pathParam(event, 'id'));
+        return noContent();
+      }),
+    },
+  ]);
 }
