@@ -33,11 +33,12 @@ export function synthBundles(): Array<{ name: string; file: string }> {
   const { app, stack } = buildApp({ outdir }, { account: '123456789012', region: 'eu-west-1' });
   app.synth();
   const template = JSON.parse(readFileSync(join(outdir, `${stack.stackName}.template.json`), 'utf8')) as {
-    Resources: Record<string, { Type: string; Properties: { Code?: { S3Key?: string } } }>;
+    Resources: Record<string, { Type: string; Properties: { Code?: { S3Key?: string }; Environment?: { Variables?: Record<string, unknown> } } }>;
   };
   // Asset "<hash>.zip" is staged as the folder "asset.<hash>".
   return Object.entries(template.Resources)
-    .filter(([, r]) => r.Type === 'AWS::Lambda::Function')
+    // The service's own functions (CDK's custom-resource provider is not one of them).
+    .filter(([, r]) => r.Type === 'AWS::Lambda::Function' && r.Properties.Environment?.Variables?.TABLE_NAME !== undefined)
     .map(([logicalId, r]) => ({ name: logicalId.replace(/Function[0-9A-F]{8}$/, ''), file: join(outdir, `asset.${r.Properties.Code!.S3Key!.replace(/\.zip$/, '')}`, 'index.mjs') }));
 }
 

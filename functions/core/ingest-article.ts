@@ -1,5 +1,6 @@
 /**
- * An article's way in: normalise, classify, decide, record, publish.
+ * An article's way in: normalise, classify, decide (hints, threshold, hold band), match it
+ * to a recent story (one event alerts once), guard against alert fatigue, record, publish.
  *
  * Idempotent on (id, version): the alert (the outbox) is written first and the article
  * second, each with a conditional put, so a retry — or a concurrent duplicate — finds
@@ -84,15 +85,17 @@ export async function ingestArticle(input: ArticleInput, deps: IngestDeps): Prom
   const judged = judge(article, deps);
   const { classification, effective } = judged;
   const receivedAt = deps.now().toISOString();
+  // Keyed by article and version, so a retry lands on the same alert and story.
+  const candidateAlertId = idFrom('al', article.id, article.version);
   const story = await resolveStory(article, effective, judged.verdict, {
     store: deps.store,
     policy: deps.storyPolicy ?? DEFAULT_STORY_POLICY,
     now: deps.now,
-    alertId: idFrom('al', article.id, article.version),
+    alertId: candidateAlertId,
     storyIdFor: idFrom('st', article.id, article.version),
   });
-  const verdict = await guardFatigue(story.verdict, effective, idFrom('al', article.id, article.version), deps);
-  const alertId = verdict.alert ? idFrom('al', article.id, article.version) : undefined;
+  const verdict = await guardFatigue(story.verdict, effective, candidateAlertId, deps);
+  const alertId = verdict.alert ? candidateAlertId : undefined;
   if (alertId) {
     const alert: Alert = {
       ...alertOf(article, effective, receivedAt),
