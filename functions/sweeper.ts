@@ -6,7 +6,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { recordPublish } from './api/publish-metrics.js';
-import { sweepDueAlerts } from './core/publish-alert.js';
+import { publishDue } from './core/publish-alert.js';
 import { lambdaRuntime } from './wiring/lambda.js';
 
 const { app, metrics } = lambdaRuntime();
@@ -18,7 +18,7 @@ export const handler = middy(async () => {
   const due = await app.store.listDueAlerts(now, 100);
   const oldest = due.reduce((age, alert) => Math.max(age, now.getTime() - Date.parse(alert.createdAt)), 0);
   app.metrics?.milliseconds('OldestPendingAlertAge', oldest);
-  const outcomes = await sweepDueAlerts(app.store, app.publisher, now);
+  const outcomes = await publishDue(due, app.publisher);
   app.metrics?.count('AlertsSwept', outcomes.length);
   await app.subscriptions.retireMoved(MOVE_GRACE_MS);
   for (const outcome of outcomes) {

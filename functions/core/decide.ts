@@ -14,8 +14,6 @@ export interface AlertPolicy {
   topicBudgetPerHour?: number;
 }
 
-export const DEFAULT_POLICY: AlertPolicy = { alertThreshold: 3 };
-
 /**
  * Reads a hold band as configuration writes it: "3-4" (or "3").
  *

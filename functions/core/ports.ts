@@ -3,7 +3,7 @@
  * adapters implement them for AWS (DynamoDB, SNS) and for local runs (dynalite, local notifier).
  */
 import type { Story } from './story.js';
-import type { Alert, AlertStatus, Article, AuditEntry, Classification, Decision, Effective, Endpoint, Preferences, RenderedMessage, Role, Segment, Subscriber } from './types.js';
+import type { Alert, AlertStatus, Article, AuditEntry, Classification, Decision, Effective, Endpoint, RenderedMessage, Role, Segment, Subscriber } from './types.js';
 
 export interface ArticleRecord {
   article: Article;
@@ -156,4 +156,3 @@ export interface Notifier {
   isOptedOut(phoneNumber: string): Promise<boolean>;
 }
 
-export type { Preferences };

@@ -121,7 +121,11 @@ export class AlertPublisher {
 
 /** Publishes every alert whose time has come: pending ones and ones whose publisher died. */
 export async function sweepDueAlerts(store: Store, publisher: AlertPublisher, now: Date, limit = 100): Promise<PublishOutcome[]> {
-  const due = await store.listDueAlerts(now, limit);
+  return publishDue(await store.listDueAlerts(now, limit), publisher);
+}
+
+/** Publishes alerts already found due, one after another. */
+export async function publishDue(due: Alert[], publisher: AlertPublisher): Promise<PublishOutcome[]> {
   const outcomes: PublishOutcome[] = [];
   for (const alert of due) outcomes.push(await publisher.publish(alert.id));
   return outcomes;

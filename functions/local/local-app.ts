@@ -106,19 +106,17 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     await app.store.putApiKey(hash, record);
   }
 
-  const handler = (h: unknown) => h as LambdaHttpHandler;
+  // One handler per Lambda, as on AWS; the prefixes mirror the stack's API Gateway routes.
+  const articles = articlesApi(app) as unknown as LambdaHttpHandler;
+  const subscriptions = subscriptionsApi(app) as unknown as LambdaHttpHandler;
   const server = await startLocalServer({
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
     mounts: [
-      { prefix: '/health', handler: handler(healthApi(app)) },
-      { prefix: '/v1/articles', handler: handler(articlesApi(app)) },
-      { prefix: '/v1/alerts', handler: handler(articlesApi(app)) },
-      { prefix: '/v1/subscriptions', handler: handler(subscriptionsApi(app)) },
-      { prefix: '/v1/sms', handler: handler(subscriptionsApi(app)) },
-      { prefix: '/v1/keys', handler: handler(articlesApi(app)) },
-      { prefix: '/v1/openapi.json', handler: handler(articlesApi(app)) },
-      { prefix: '/local/deliveries', handler: handler(inboxApi(app, notifier)) },
+      { prefix: '/health', handler: healthApi(app) as unknown as LambdaHttpHandler },
+      ...['/v1/articles', '/v1/alerts', '/v1/keys', '/v1/openapi.json'].map((prefix) => ({ prefix, handler: articles })),
+      ...['/v1/subscriptions', '/v1/sms'].map((prefix) => ({ prefix, handler: subscriptions })),
+      { prefix: '/local/deliveries', handler: inboxApi(app, notifier) as unknown as LambdaHttpHandler },
     ],
     onFault: (error) => logger.error('request failed', error as Error),
     ...(options.observe?.request && { onRequest: options.observe.request }),
