@@ -53,6 +53,11 @@ function eventFor(name: string, keys: { editor: string; app: string }, i: number
     case 'Articles': return http('POST', '/v1/articles', keys.editor, { ...seedArticle(), id: `cold-${i}` });
     case 'Subscriptions': return http('GET', '/v1/subscriptions/sub_none', keys.app);
     case 'Health': return http('GET', '/health');
+    case 'Webhooks': {
+      // One alert for a segment with no webhooks yet: the relay reads the store and posts nothing.
+      const envelope = { Type: 'Notification', Message: '{}', MessageAttributes: { alertId: { Type: 'String', Value: `al_${i}` }, segment: { Type: 'String', Value: 'none' }, alertCreatedAt: { Type: 'Number', Value: '1' } } };
+      return { Records: [{ messageId: `m${i}`, receiptHandle: 'r', body: JSON.stringify(envelope), attributes: {}, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:q', awsRegion: 'eu-west-1' }] };
+    }
     default: return { 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} };
   }
 }
@@ -80,6 +85,7 @@ export async function coldStarts(runs = 20): Promise<BundleFigures[]> {
     PATH: process.env.PATH,
     TABLE_NAME: dynamo.tableName,
     TOPIC_PREFIX: 'bench-seg',
+    WEBHOOK_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/bench',
     AWS_REGION: 'eu-west-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',

@@ -11,19 +11,26 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import { Messaging } from './constructs/messaging.js';
 import { METRICS_NAMESPACE, Observability } from './constructs/observability.js';
 import { serviceFunction } from './constructs/service-function.js';
 import type { StageConfig } from './stages.js';
 
-type FunctionName = 'articles' | 'subscriptions' | 'health' | 'sweeper';
+type FunctionName = 'articles' | 'subscriptions' | 'health' | 'sweeper' | 'webhooks';
 
 export class NewsalertStack extends Stack {
   readonly api: HttpApi;
   readonly table: TableV2;
   readonly functions: Record<FunctionName, NodejsFunction>;
+  /** Removes subscriptions of push tokens APNs/FCM declare dead; only when a platform application is configured. */
+  readonly pushEvents?: NodejsFunction;
   readonly messaging: Messaging;
   readonly observability: Observability;
 
@@ -47,13 +54,14 @@ export class NewsalertStack extends Stack {
     });
 
     this.messaging = new Messaging(this, 'Messaging', config);
-    const { key, topicPrefix, topicArnPattern, subscriptionDlq, deliveryStatusRole } = this.messaging;
+    const { key, topicPrefix, topicArnPattern, subscriptionDlq, deliveryStatusRole, webhookQueue, webhookDlq } = this.messaging;
 
     const environment: Record<string, string> = {
       TABLE_NAME: this.table.tableName,
       TOPIC_PREFIX: topicPrefix,
       TOPIC_KMS_KEY_ID: key.keyArn,
       SUBSCRIPTION_DLQ_ARN: subscriptionDlq.queueArn,
+      WEBHOOK_QUEUE_ARN: webhookQueue.queueArn,
       DELIVERY_STATUS_ROLE_ARN: deliveryStatusRole.roleArn,
       DELIVERY_STATUS_SUCCESS_SAMPLE_RATE: String(config.deliveryStatusSuccessSampleRate),
       ALERT_THRESHOLD: String(config.alertThreshold),
@@ -69,8 +77,16 @@ export class NewsalertStack extends Stack {
       ...(config.apnsPlatformApplicationArn && { APNS_PLATFORM_APPLICATION_ARN: config.apnsPlatformApplicationArn }),
       ...(config.fcmPlatformApplicationArn && { FCM_PLATFORM_APPLICATION_ARN: config.fcmPlatformApplicationArn }),
     };
-    const make = (name: FunctionName, options: { timeout?: Duration; memorySize?: number; reservedConcurrentExecutions?: number } = {}) =>
-      serviceFunction(this, `${name[0]!.toUpperCase()}${name.slice(1)}`, { handler: name, environment, logRetention: config.logRetention, ...options });
+    const make = (
+      name: FunctionName | 'push-events',
+      options: { timeout?: Duration; memorySize?: number; reservedConcurrentExecutions?: number; environment?: Record<string, string> } = {},
+    ) =>
+      serviceFunction(this, name.split('-').map((part) => `${part[0]!.toUpperCase()}${part.slice(1)}`).join(''), {
+        handler: name,
+        logRetention: config.logRetention,
+        ...options,
+        environment: { ...environment, ...options.environment },
+      });
     this.functions = {
       articles: make('articles'),
       subscriptions: make('subscriptions'),
@@ -80,8 +96,22 @@ export class NewsalertStack extends Stack {
         timeout: Duration.seconds(60),
         ...(config.sweeperReservedConcurrency !== undefined && { reservedConcurrentExecutions: config.sweeperReservedConcurrency }),
       }),
+      // A batch of alerts × a segment's webhooks, each POST up to 5 s, 16 at a time.
+      webhooks: make('webhooks', { timeout: Duration.seconds(60), memorySize: 512, environment: { WEBHOOK_QUEUE_URL: webhookQueue.queueUrl } }),
     };
-    const { articles, subscriptions, health, sweeper } = this.functions;
+    const { articles, subscriptions, health, sweeper, webhooks } = this.functions;
+
+    // Webhooks: segment topics send each alert to the relay queue (see Messaging); the relay reads it,
+    // POSTs, and sends its own delayed retries back to it.
+    webhooks.addEventSource(new SqsEventSource(webhookQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 10 }));
+    webhookQueue.grantSendMessages(webhooks);
+    this.table.grantReadWriteData(webhooks);
+    for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
+      Validations.of(webhooks.role!).acknowledge({
+        id: `AwsSolutions-IAM5[Action::${action}]`,
+        reason: "Sending retries to the KMS-encrypted relay queue needs its one key's data keys (SQS's own grant, scoped to that key).",
+      });
+    }
 
     // Least privilege: table access per function; topic management only under our prefix.
     for (const fn of [articles, subscriptions, sweeper]) this.table.grantReadWriteData(fn);
@@ -106,13 +136,15 @@ export class NewsalertStack extends Stack {
     const platformApplications = [config.apnsPlatformApplicationArn, config.fcmPlatformApplicationArn].filter((arn): arn is string => !!arn);
     if (platformApplications.length > 0) {
       subscriptions.addToRolePolicy(new PolicyStatement({ actions: ['sns:CreatePlatformEndpoint'], resources: platformApplications }));
+      this.pushEvents = this.pushEventsFunction(make('push-events'), platformApplications, key, topicArnPattern);
     }
     const tableLogicalId = this.getLogicalId(this.table.node.defaultChild as never);
-    for (const fn of [articles, subscriptions, sweeper]) {
+    for (const fn of [articles, subscriptions, sweeper, webhooks, ...(this.pushEvents ? [this.pushEvents] : [])]) {
       Validations.of(fn.role!).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,
         reason: 'Queries use the two indexes of this table only (gsi1 for listings, pending for the sweeper).',
       });
+      if (fn === webhooks) continue;
       Validations.of(fn.role!).acknowledge({
         id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sns:<AWS::Region>:<AWS::AccountId>:${topicPrefix}-*]`,
         reason: "Segment topics are created and deleted at run time, one per audience segment; the grant covers only this stage's own name prefix (and the subscriptions on those topics).",
@@ -173,8 +205,8 @@ export class NewsalertStack extends Stack {
       config,
       key,
       api: this.api,
-      functions: { Articles: articles, Subscriptions: subscriptions, Health: health, Sweeper: sweeper },
-      deadLetterQueues: { SubscriptionDlq: subscriptionDlq, SweeperDlq: sweeperDlq },
+      functions: { Articles: articles, Subscriptions: subscriptions, Health: health, Sweeper: sweeper, Webhooks: webhooks, ...(this.pushEvents && { PushEvents: this.pushEvents }) },
+      deadLetterQueues: { SubscriptionDlq: subscriptionDlq, SweeperDlq: sweeperDlq, WebhookDlq: webhookDlq },
       topicPrefix,
     });
 
@@ -185,5 +217,40 @@ export class NewsalertStack extends Stack {
       value: `https://console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards:name=${this.observability.dashboard.dashboardName}`,
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.alarmTopic.topicArn, description: 'Subscribe on-call here' });
+  }
+
+  /**
+   * The push platform applications report endpoint events (a token APNs or FCM rejected,
+   * an endpoint disabled) to a topic of ours; a Lambda there removes the dead token's subscriptions.
+   */
+  private pushEventsFunction(fn: NodejsFunction, platformApplications: string[], key: IKey, topicArnPattern: string): NodejsFunction {
+    const events = new Topic(this, 'PushEventsTopic', { displayName: 'newsalert push endpoint events', masterKey: key, enforceSSL: true });
+    events.addSubscription(new LambdaSubscription(fn));
+    this.table.grantReadWriteData(fn);
+    // Removing a subscription may empty its segment, whose topic then goes too.
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Unsubscribe', 'sns:DeleteTopic'], resources: [topicArnPattern] }));
+    const endpoints = platformApplications.map((arn) => `${arn.replace(':app/', ':endpoint/')}/*`);
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['sns:GetEndpointAttributes', 'sns:DeleteEndpoint'], resources: endpoints }));
+    for (const endpoint of endpoints) {
+      Validations.of(fn.role!).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${endpoint}]`,
+        reason: "Platform endpoints are created at run time, one per device token; the grant covers only the endpoints of this stage's own platform applications.",
+      });
+    }
+    const setEvents = (arn: string) => ({
+      service: 'SNS',
+      action: 'setPlatformApplicationAttributes',
+      parameters: { PlatformApplicationArn: arn, Attributes: { EventDeliveryFailure: events.topicArn, EventEndpointUpdated: events.topicArn } },
+      physicalResourceId: PhysicalResourceId.of(`${arn}-events`),
+    });
+    platformApplications.forEach((arn, i) => {
+      new AwsCustomResource(this, `PushEventsWiring${i}`, {
+        onCreate: setEvents(arn),
+        onUpdate: setEvents(arn),
+        installLatestAwsSdk: false,
+        policy: AwsCustomResourcePolicy.fromStatements([new PolicyStatement({ actions: ['sns:SetPlatformApplicationAttributes'], resources: [arn] })]),
+      });
+    });
+    return fn;
   }
 }

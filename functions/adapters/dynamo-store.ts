@@ -16,9 +16,10 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../core/errors.js';
-import type { ApiKeyRecord, ArticleRecord, Page, RetiredSubscription, Store } from '../core/ports.js';
+import { sha256 } from '../core/ids.js';
+import type { AlertWindow, ApiKeyRecord, ArticleRecord, Page, RetiredSubscription, Store, WebhookMembership } from '../core/ports.js';
 import { bands, WIRE_RANK, type Story } from '../core/story.js';
-import type { Alert, AlertStatus, AuditEntry, Segment, Subscriber } from '../core/types.js';
+import type { Alert, AlertStatus, AuditEntry, Segment, Subscriber, WebhookHealth } from '../core/types.js';
 import { GSI_LISTINGS, GSI_PENDING } from './table-definition.js';
 
 type Item = Record<string, unknown>;
@@ -448,8 +449,10 @@ export class DynamoStore implements Store {
   // ── subscribers ─────────────────────────────────────────────────────────────
 
   private subscriberItem(subscriber: Subscriber): Item {
-    const phone = subscriber.endpoint.channel === 'sms' ? subscriber.endpoint.phoneNumber : undefined;
-    return { pk: `SUB#${subscriber.id}`, sk: 'SUB', type: 'subscriber', ...subscriber, ...(phone && { gsi1pk: `PHONE#${phone}`, gsi1sk: subscriber.id }) };
+    // Listed by phone number (STOP, START) and by push token (dead-token clean-up).
+    const { endpoint } = subscriber;
+    const listing = endpoint.channel === 'sms' ? `PHONE#${endpoint.phoneNumber}` : endpoint.channel === 'push' ? pushTokenListing(endpoint.token) : undefined;
+    return { pk: `SUB#${subscriber.id}`, sk: 'SUB', type: 'subscriber', ...subscriber, ...(listing && { gsi1pk: listing, gsi1sk: subscriber.id }) };
   }
 
   async putSubscriber(subscriber: Subscriber): Promise<void> {
@@ -475,13 +478,115 @@ export class DynamoStore implements Store {
   }
 
   async listSubscribersByPhone(phoneNumber: string): Promise<Subscriber[]> {
-    const items = await this.queryAll({
-      TableName: this.table,
-      IndexName: GSI_LISTINGS,
-      KeyConditionExpression: 'gsi1pk = :p',
-      ExpressionAttributeValues: { ':p': `PHONE#${phoneNumber}` },
-    });
-    return items.map((item) => strip<Subscriber>(item));
+    return this.listing<Subscriber>(`PHONE#${phoneNumber}`);
+  }
+
+  async listSubscribersByPushToken(token: string): Promise<Subscriber[]> {
+    return this.listing<Subscriber>(pushTokenListing(token));
+  }
+
+  // ── webhooks ────────────────────────────────────────────────────────────────
+
+  async putWebhookMembership(membership: WebhookMembership): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { pk: `HOOK#${membership.ref}`, sk: 'HOOK', type: 'webhookMembership', ...membership, gsi1pk: `HOOKS#${membership.segmentKey}`, gsi1sk: membership.ref },
+      }),
+    );
+  }
+
+  async setWebhookWindow(ref: string, window: AlertWindow | undefined): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: `HOOK#${ref}`, sk: 'HOOK' },
+          UpdateExpression: window ? 'SET #w = :w' : 'REMOVE #w',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#w': 'window' },
+          ...(window && { ExpressionAttributeValues: { ':w': window } }),
+        }),
+      );
+    } catch (error) {
+      // Gone already (unsubscribed since): there is nothing left to narrow.
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async deleteWebhookMembership(ref: string): Promise<void> {
+    await this.doc.send(new DeleteCommand({ TableName: this.table, Key: { pk: `HOOK#${ref}`, sk: 'HOOK' } }));
+  }
+
+  async listWebhookMemberships(segmentKey: string): Promise<WebhookMembership[]> {
+    return this.listing<WebhookMembership>(`HOOKS#${segmentKey}`);
+  }
+
+  async recordWebhookFailure(id: string, failure: { error: string; at: Date; disableAfter: number }): Promise<WebhookHealth | undefined> {
+    const key = { pk: `SUB#${id}`, sk: 'SUB' };
+    const at = failure.at.toISOString();
+    const error = failure.error.slice(0, 300);
+    let health: WebhookHealth | undefined;
+    // The first failure creates the map; later ones count up inside it. Two tries cover a race between the two.
+    for (let tries = 0; tries < 2 && !health; tries++) {
+      try {
+        const counted = await this.doc.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: key,
+            UpdateExpression: 'SET webhook.consecutiveFailures = webhook.consecutiveFailures + :one, webhook.lastError = :e, webhook.lastFailureAt = :at',
+            ConditionExpression: 'attribute_exists(webhook)',
+            ExpressionAttributeValues: { ':one': 1, ':e': error, ':at': at },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        health = (counted.Attributes as Subscriber | undefined)?.webhook;
+      } catch (caught) {
+        if (!isConditionFailure(caught)) throw caught;
+        try {
+          const fresh: WebhookHealth = { consecutiveFailures: 1, lastError: error, lastFailureAt: at };
+          await this.doc.send(
+            new UpdateCommand({
+              TableName: this.table,
+              Key: key,
+              UpdateExpression: 'SET webhook = :h',
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(webhook)',
+              ExpressionAttributeValues: { ':h': fresh },
+            }),
+          );
+          health = fresh;
+        } catch (again) {
+          if (!isConditionFailure(again)) throw again;
+          if (!(await this.get(key.pk, key.sk))) return undefined;
+        }
+      }
+    }
+    if (!health || health.disabledAt || health.consecutiveFailures < failure.disableAfter) return health;
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: key,
+          UpdateExpression: 'SET webhook.disabledAt = :at',
+          ConditionExpression: 'attribute_exists(webhook) AND attribute_not_exists(webhook.disabledAt)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return { ...health, disabledAt: at };
+    } catch (caught) {
+      if (!isConditionFailure(caught)) throw caught;
+      return (await this.getSubscriber(id))?.webhook;
+    }
+  }
+
+  async resetWebhookHealth(id: string): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({ TableName: this.table, Key: { pk: `SUB#${id}`, sk: 'SUB' }, UpdateExpression: 'REMOVE webhook', ConditionExpression: 'attribute_exists(webhook)' }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
   async getSubscriber(id: string): Promise<Subscriber | undefined> {
@@ -552,6 +657,11 @@ export class DynamoStore implements Store {
 
   // ── helpers ─────────────────────────────────────────────────────────────────
 
+  private async listing<T>(gsi1pk: string): Promise<T[]> {
+    const items = await this.queryAll({ TableName: this.table, IndexName: GSI_LISTINGS, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': gsi1pk } });
+    return items.map((item) => strip<T>(item));
+  }
+
   private async get(pk: string, sk: string): Promise<Item | undefined> {
     const result = await this.doc.send(new GetCommand({ TableName: this.table, Key: { pk, sk }, ConsistentRead: true }));
     return result.Item;
@@ -578,6 +688,11 @@ export class DynamoStore implements Store {
     } while (start);
     return items;
   }
+}
+
+/** Tokens are long and device-identifying: the listing holds their hash. */
+function pushTokenListing(token: string): string {
+  return `PUSH#${sha256(token)}`;
 }
 
 function encodeCursor(key: Record<string, unknown>): string {

@@ -1,20 +1,24 @@
 /**
  * The notifier port for local runs: segment topics and subscriptions kept in memory
  * (and in a JSON file when given one, so they survive a restart), SMS and push printed
- * to the console, webhooks POSTed for real. Every delivery is recorded, so tests and the
- * local inbox can read exactly who received what.
+ * to the console, webhooks handed to the webhook relay as SQS would hand them on AWS.
+ * Every delivery is recorded, so tests and the local inbox can read exactly who received what.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AlertWindow, Notifier } from '../core/ports.js';
+import { inWindow, type AlertWindow, type Notifier } from '../core/ports.js';
 import type { Channel, Endpoint, RenderedMessage } from '../core/types.js';
+import type { WebhookOutcome } from '../core/webhook-relay.js';
 import { maskEndpoint } from './mask.js';
+
+type NotifierEndpoint = Exclude<Endpoint, { channel: 'webhook' }>;
 
 export interface Delivery {
   channel: Channel;
   /** Where it went, masked as it is printed. */
   to: string;
+  /** The subscription (for webhooks, the subscriber) and the topic ('relay' for webhooks) it came through. */
   subscriptionRef: string;
   topicRef: string;
   alertId: string;
@@ -30,28 +34,27 @@ export interface LocalNotifierOptions {
   print?: (line: string) => void;
   /** Keeps topics and subscriptions across restarts. */
   stateFile?: string;
-  fetch?: typeof fetch;
-  webhookTimeoutMs?: number;
-  webhookAttempts?: number;
+  /** The webhook relay: called with each segment message whose topic has webhooks, as SQS would call it. */
+  relay?: (body: string, attributes: Record<string, string>) => Promise<unknown>;
   /** Called on every publish, before delivery: benchmarks time the pipeline up to here. */
   onPublish?: (topicRef: string, attributes: Record<string, string>) => void;
 }
 
 interface State {
-  topics: Record<string, Record<string, Endpoint>>;
+  topics: Record<string, Record<string, NotifierEndpoint>>;
   /** Alert windows of subscriptions that have one (SNS filter policies, emulated). */
   windows?: Record<string, AlertWindow>;
+  /** Segment topics that feed the webhook relay. */
+  relays?: string[];
 }
 
 export class LocalNotifier implements Notifier {
   readonly deliveries: Delivery[] = [];
   private readonly state: State;
-  private readonly inFlight = new Set<Promise<void>>();
-  private readonly fetch: typeof fetch;
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly options: LocalNotifierOptions = {}) {
     this.state = options.stateFile ? readState(options.stateFile) : { topics: {} };
-    this.fetch = options.fetch ?? globalThis.fetch;
   }
 
   async createSegmentTopic(segmentKey: string): Promise<string> {
@@ -63,10 +66,11 @@ export class LocalNotifier implements Notifier {
 
   async deleteSegmentTopic(topicRef: string): Promise<void> {
     delete this.state.topics[topicRef];
+    this.state.relays = this.state.relays?.filter((ref) => ref !== topicRef);
     this.save();
   }
 
-  async subscribe(topicRef: string, endpoint: Endpoint, window?: AlertWindow): Promise<string> {
+  async subscribe(topicRef: string, endpoint: NotifierEndpoint, window?: AlertWindow): Promise<string> {
     const topic = this.state.topics[topicRef];
     if (!topic) throw new Error(`no segment topic ${topicRef}`);
     const ref = `${topicRef}:${randomBytes(8).toString('hex')}`;
@@ -89,6 +93,13 @@ export class LocalNotifier implements Notifier {
     this.save();
   }
 
+  async attachWebhookRelay(topicRef: string): Promise<void> {
+    if (!this.state.topics[topicRef]) throw new Error(`no segment topic ${topicRef}`);
+    const relays = (this.state.relays ??= []);
+    if (!relays.includes(topicRef)) relays.push(topicRef);
+    this.save();
+  }
+
   /** Like SNS, returns once the message is accepted; deliveries complete in the background (see `idle`). */
   async publish(topicRef: string, message: RenderedMessage, attributes: Record<string, string>): Promise<void> {
     this.options.onPublish?.(topicRef, attributes);
@@ -97,17 +108,29 @@ export class LocalNotifier implements Notifier {
     const alertId = attributes.alertId ?? 'unknown';
     const createdAt = Number(attributes.alertCreatedAt);
     for (const [subscriptionRef, endpoint] of Object.entries(topic)) {
-      const window = this.state.windows?.[subscriptionRef];
-      if (window && !('after' in window ? createdAt > window.after : createdAt <= window.upTo)) continue;
-      const base = { channel: endpoint.channel, to: maskEndpoint(endpoint), subscriptionRef, topicRef, alertId };
-      if (endpoint.channel === 'webhook') {
-        const task = this.postWebhook(endpoint.url, message.https, base).finally(() => this.inFlight.delete(task));
-        this.inFlight.add(task);
-        continue;
-      }
+      if (!inWindow(this.state.windows?.[subscriptionRef], createdAt)) continue;
       const body = endpoint.channel === 'sms' ? message.sms : endpoint.platform === 'apns' ? message.APNS : message.GCM;
-      this.record({ ...base, body, status: 'delivered' });
+      this.record({ channel: endpoint.channel, to: maskEndpoint(endpoint), subscriptionRef, topicRef, alertId, body, status: 'delivered' });
     }
+    const relay = this.options.relay;
+    if (relay && this.state.relays?.includes(topicRef)) this.track(relay(message.sqs, attributes));
+  }
+
+  /** Work that finishes in the background (webhook relays and their retries), awaited by `idle`. */
+  track(task: Promise<unknown>): void {
+    const tracked = task.catch((error: unknown) => this.options.print?.(`✗ webhook relay: ${error instanceof Error ? error.message : String(error)}`));
+    const done = tracked.finally(() => this.inFlight.delete(done));
+    this.inFlight.add(done);
+  }
+
+  /** Records what the relay did with one webhook delivery, so the inbox shows webhooks too. */
+  recordWebhook(outcome: WebhookOutcome): void {
+    if (outcome.kind === 'skipped') return;
+    const to = maskEndpoint({ channel: 'webhook', url: outcome.url });
+    const base = { channel: 'webhook' as const, to, subscriptionRef: outcome.job.subscriberId, topicRef: 'relay', alertId: outcome.job.alertId, body: outcome.job.body };
+    if (outcome.kind === 'delivered') this.record({ ...base, status: 'delivered' });
+    else if (outcome.kind === 'failed') this.record({ ...base, status: 'failed', error: `${outcome.error}${outcome.health?.disabledAt ? '; endpoint disabled' : ''}` });
+    else this.options.print?.(`… webhook ${to}: ${outcome.error}, try ${outcome.job.attempt + 1} in ${outcome.delayMs} ms`);
   }
 
   async sendSms(phoneNumber: string, text: string): Promise<void> {
@@ -128,31 +151,6 @@ export class LocalNotifier implements Notifier {
   /** Number of subscriptions on a segment topic. */
   subscriptionCount(topicRef: string): number {
     return Object.keys(this.state.topics[topicRef] ?? {}).length;
-  }
-
-  private async postWebhook(url: string, body: string, base: Omit<Delivery, 'body' | 'status' | 'at'>): Promise<void> {
-    const attempts = this.options.webhookAttempts ?? 3;
-    let error = '';
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        const response = await this.fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'user-agent': 'newsalert-local' },
-          body,
-          signal: AbortSignal.timeout(this.options.webhookTimeoutMs ?? 5_000),
-        });
-        await response.body?.cancel();
-        if (response.ok) {
-          this.record({ ...base, body, status: 'delivered' });
-          return;
-        }
-        error = `HTTP ${response.status}`;
-      } catch (caught) {
-        error = caught instanceof Error ? caught.message : String(caught);
-      }
-      if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
-    }
-    this.record({ ...base, body, status: 'failed', error });
   }
 
   private record(delivery: Omit<Delivery, 'at'>): void {

@@ -1,7 +1,7 @@
 /** Endpoints as they may appear in logs: enough to tell them apart, never enough to reach anyone. */
-import type { Endpoint } from '../core/types.js';
+import type { EndpointRequest } from '../core/types.js';
 
-export function maskEndpoint(endpoint: Endpoint): string {
+export function maskEndpoint(endpoint: EndpointRequest): string {
   switch (endpoint.channel) {
     case 'sms':
       return `${endpoint.phoneNumber.slice(0, 3)}…${endpoint.phoneNumber.slice(-3)}`;

@@ -1,13 +1,16 @@
 /**
  * The notifier port on Amazon SNS: one topic per audience segment, created and deleted at
- * run time under a name prefix the stack grants; SMS numbers, push endpoints and https
- * endpoints subscribe to exactly one segment topic each.
+ * run time under a name prefix the stack grants; SMS numbers and push endpoints subscribe
+ * to exactly one segment topic each, and a segment with webhooks feeds the webhook relay's
+ * queue once. Also the push platform's side of dead-token clean-up.
  */
 import {
   CheckIfPhoneNumberIsOptedOutCommand,
   CreatePlatformEndpointCommand,
   CreateTopicCommand,
+  DeleteEndpointCommand,
   DeleteTopicCommand,
+  GetEndpointAttributesCommand,
   PublishCommand,
   SetSubscriptionAttributesCommand,
   SubscribeCommand,
@@ -17,6 +20,8 @@ import {
 import { ValidationError } from '../core/errors.js';
 import type { AlertWindow, Notifier } from '../core/ports.js';
 import type { Endpoint, RenderedMessage } from '../core/types.js';
+
+type NotifierEndpoint = Exclude<Endpoint, { channel: 'webhook' }>;
 
 export interface SnsNotifierOptions {
   client: SNSClient;
@@ -30,6 +35,8 @@ export interface SnsNotifierOptions {
   deliveryStatus?: { roleArn: string; successSampleRate: number };
   /** Where SNS puts messages it could not deliver to a subscription. */
   deadLetterQueueArn?: string;
+  /** The queue the webhook relay reads: segment topics with webhooks send it each alert. */
+  webhookQueueArn?: string;
   sms?: { senderId?: string; originationNumber?: string };
 }
 
@@ -52,8 +59,18 @@ export class SnsNotifier implements Notifier {
     await this.options.client.send(new DeleteTopicCommand({ TopicArn: topicRef }));
   }
 
-  async subscribe(topicRef: string, endpoint: Endpoint, window?: AlertWindow): Promise<string> {
-    const target = await this.targetOf(endpoint);
+  async subscribe(topicRef: string, endpoint: NotifierEndpoint, window?: AlertWindow): Promise<string> {
+    return this.subscribeTarget(topicRef, await this.targetOf(endpoint), window);
+  }
+
+  async attachWebhookRelay(topicRef: string): Promise<void> {
+    const queue = this.options.webhookQueueArn;
+    if (!queue) throw new ValidationError('webhooks are not configured on this deployment');
+    // Subscribe is idempotent for the same topic, endpoint and attributes: the second webhook of a segment changes nothing.
+    await this.subscribeTarget(topicRef, { Protocol: 'sqs', Endpoint: queue });
+  }
+
+  private async subscribeTarget(topicRef: string, target: { Protocol: string; Endpoint: string }, window?: AlertWindow): Promise<string> {
     const dlq = this.options.deadLetterQueueArn;
     const attributes = {
       ...(dlq && { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq }) }),
@@ -119,12 +136,26 @@ export class SnsNotifier implements Notifier {
     return result.isOptedOut === true;
   }
 
-  /** Delivery-status logging for the protocols a topic's own attributes govern (push and http). */
+  /**
+   * The device token of a platform endpoint SNS has disabled (APNs or FCM said the token is
+   * dead); undefined while it is enabled — a token can be re-registered between the event and now.
+   */
+  async disabledEndpointToken(endpointArn: string): Promise<string | undefined> {
+    const result = await this.options.client.send(new GetEndpointAttributesCommand({ EndpointArn: endpointArn }));
+    const attributes = result.Attributes ?? {};
+    return attributes.Enabled === 'false' ? attributes.Token : undefined;
+  }
+
+  async deletePlatformEndpoint(endpointArn: string): Promise<void> {
+    await this.options.client.send(new DeleteEndpointCommand({ EndpointArn: endpointArn }));
+  }
+
+  /** Delivery-status logging for the protocols a topic's own attributes govern (push and the relay queue). */
   private deliveryStatusAttributes(): Record<string, string> {
     const status = this.options.deliveryStatus;
     if (!status) return {};
     const attributes: Record<string, string> = {};
-    for (const protocol of ['Application', 'HTTP']) {
+    for (const protocol of ['Application', 'SQS']) {
       attributes[`${protocol}SuccessFeedbackRoleArn`] = status.roleArn;
       attributes[`${protocol}FailureFeedbackRoleArn`] = status.roleArn;
       attributes[`${protocol}SuccessFeedbackSampleRate`] = String(status.successSampleRate);
@@ -132,12 +163,10 @@ export class SnsNotifier implements Notifier {
     return attributes;
   }
 
-  private async targetOf(endpoint: Endpoint): Promise<{ Protocol: string; Endpoint: string }> {
+  private async targetOf(endpoint: NotifierEndpoint): Promise<{ Protocol: string; Endpoint: string }> {
     switch (endpoint.channel) {
       case 'sms':
         return { Protocol: 'sms', Endpoint: endpoint.phoneNumber };
-      case 'webhook':
-        return { Protocol: endpoint.url.startsWith('https:') ? 'https' : 'http', Endpoint: endpoint.url };
       case 'push': {
         const application = this.options.platformApplications?.[endpoint.platform];
         if (!application) {

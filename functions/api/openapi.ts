@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { actionSchema, articleSchema, correctionSchema, manualAlertSchema } from './article-schema.js';
 import { newKeySchema } from './keys-api.js';
-import { subscriptionSchema } from './subscription-schema.js';
+import { confirmSchema, inboundSmsSchema, preferencesSchema, subscriptionSchema } from './subscription-schema.js';
 
 type Security = 'editor' | 'reader' | 'app' | 'admin' | 'any' | 'none';
 
@@ -87,11 +87,17 @@ export function openApiDocument(options: { allowHttpWebhooks: boolean }) {
       '/v1/alerts/{id}/correction': {
         post: { ...operation('Send a correction to exactly the segments the alert reached', 'editor', { body: correctionSchema, ok: '201' }), parameters: [idParam] },
       },
-      '/v1/subscriptions': { post: operation('Register a subscriber', 'app', { body: subscriptionSchema(options), ok: '201' }) },
+      '/v1/subscriptions': {
+        post: operation('Register a subscriber; a webhook gets its signing secret in this answer only', 'app', { body: subscriptionSchema(options), ok: '201' }),
+      },
       '/v1/subscriptions/{id}': {
-        get: { ...operation('A subscription', 'app'), parameters: [idParam] },
+        get: { ...operation('A subscription (a webhook with its delivery state)', 'app'), parameters: [idParam] },
+        patch: { ...operation('Change preferences: moves to another segment with no gap and no double', 'app', { body: z.strictObject({ preferences: preferencesSchema }) }), parameters: [idParam] },
         delete: { ...operation('Remove a subscription (204)', 'app', { ok: '204' }), parameters: [idParam] },
       },
+      '/v1/subscriptions/{id}/confirm': { post: { ...operation('Confirm an SMS number with the texted code', 'app', { body: confirmSchema }), parameters: [idParam] } },
+      '/v1/subscriptions/{id}/enable': { post: { ...operation('Re-enable a webhook disabled for failing', 'app'), parameters: [idParam] } },
+      '/v1/sms/inbound': { post: operation('A text from a subscriber (STOP, START, YES), as the SMS provider relays it', 'app', { body: inboundSmsSchema }) },
       '/v1/keys': {
         get: operation('List keys (never the keys themselves)', 'admin'),
         post: operation('Create a key; the key (or signing secret) is shown once', 'admin', { body: newKeySchema, ok: '201' }),

@@ -8,16 +8,29 @@ import { confirmSchema, inboundSmsSchema, preferencesSchema, subscriptionSchema 
 import * as z from 'zod/mini';
 import { parse } from './validate.js';
 
+/** A subscription as the API shows it: never its webhook secret (that is shown once, at creation). */
 export function subscriptionView(subscriber: Subscriber) {
+  const { endpoint } = subscriber;
+  const shown = endpoint.channel === 'webhook' ? { channel: endpoint.channel, url: endpoint.url, delivery: webhookDelivery(subscriber) } : endpoint;
   return {
     id: subscriber.id,
-    ...subscriber.endpoint,
+    ...shown,
     status: subscriber.status,
     preferences: subscriber.preferences,
     segment: subscriber.segmentKey,
     createdAt: subscriber.createdAt,
     ...(subscriber.confirmedAt && { confirmedAt: subscriber.confirmedAt }),
     ...(subscriber.stoppedAt && { stoppedAt: subscriber.stoppedAt }),
+  };
+}
+
+function webhookDelivery(subscriber: Subscriber) {
+  const health = subscriber.webhook;
+  return {
+    state: health?.disabledAt ? 'disabled' : 'enabled',
+    consecutiveFailures: health?.consecutiveFailures ?? 0,
+    ...(health?.lastError && { lastError: health.lastError, lastFailureAt: health.lastFailureAt }),
+    ...(health?.disabledAt && { disabledAt: health.disabledAt }),
   };
 }
 
@@ -32,7 +45,8 @@ export function subscriptionsApi(app: App) {
       handler: appKey(async (event) => {
         const { preferences, ...endpoint } = parse(schema, readJson(event), 'subscription');
         const subscriber = await app.subscriptions.subscribe(endpoint, preferences);
-        return json(201, subscriptionView(subscriber));
+        const secret = subscriber.endpoint.channel === 'webhook' ? { secret: subscriber.endpoint.secret } : {};
+        return json(201, { ...subscriptionView(subscriber), ...secret });
       }),
     },
     {
@@ -50,6 +64,11 @@ export function subscriptionsApi(app: App) {
         const { code } = parse(confirmSchema, readJson(event), 'confirmation');
         return json(200, subscriptionView(await app.subscriptions.confirm(pathParam(event, 'id'), code)));
       }),
+    },
+    {
+      method: 'POST',
+      path: '/v1/subscriptions/{id}/enable',
+      handler: appKey(async (event) => json(200, subscriptionView(await app.subscriptions.enableWebhook(pathParam(event, 'id'))))),
     },
     {
       method: 'POST',

@@ -3,7 +3,7 @@
  * adapters implement them for AWS (DynamoDB, SNS) and for local runs (dynalite, local notifier).
  */
 import type { Story } from './story.js';
-import type { Alert, AlertStatus, Article, AuditEntry, Classification, Decision, Effective, Endpoint, RenderedMessage, Role, Segment, Subscriber } from './types.js';
+import type { Alert, AlertStatus, Article, AuditEntry, Classification, Decision, Effective, Endpoint, RenderedMessage, Role, Segment, Subscriber, WebhookHealth } from './types.js';
 
 export interface ArticleRecord {
   article: Article;
@@ -27,6 +27,18 @@ export interface RetiredSubscription {
   successorRef: string;
   /** The move's instant (ISO): alerts created up to it still go to the old subscription. */
   movedAt: string;
+}
+
+/**
+ * A webhook's place in a segment. newsalert delivers webhooks itself (signed per
+ * subscription), so a segment topic carries one relay for all its webhooks and the store
+ * says which subscribers it serves — with the same alert window an SNS subscription has.
+ */
+export interface WebhookMembership {
+  ref: string;
+  segmentKey: string;
+  subscriberId: string;
+  window?: AlertWindow;
 }
 
 export interface Page<T> {
@@ -123,6 +135,21 @@ export interface Store {
   deleteRetiredSubscription(subscriptionRef: string): Promise<void>;
   /** Returns false when there was no such subscriber. */
   deleteSubscriber(id: string): Promise<boolean>;
+  /** Every subscription of a push device token. */
+  listSubscribersByPushToken(token: string): Promise<Subscriber[]>;
+
+  putWebhookMembership(membership: WebhookMembership): Promise<void>;
+  setWebhookWindow(ref: string, window: AlertWindow | undefined): Promise<void>;
+  deleteWebhookMembership(ref: string): Promise<void>;
+  /** The webhooks one segment's alerts go to. */
+  listWebhookMemberships(segmentKey: string): Promise<WebhookMembership[]>;
+  /**
+   * Counts a failed delivery against the subscriber's webhook, disabling it at
+   * `disableAfter` failures in a row; returns the health after the failure.
+   */
+  recordWebhookFailure(id: string, failure: { error: string; at: Date; disableAfter: number }): Promise<WebhookHealth | undefined>;
+  /** A delivery went through (or an admin re-enabled it): the failure count starts again. */
+  resetWebhookHealth(id: string): Promise<void>;
 
   putApiKey(hash: string, record: ApiKeyRecord): Promise<void>;
   findApiKey(hash: string): Promise<ApiKeyRecord | undefined>;
@@ -136,6 +163,11 @@ export interface Store {
 /** Alerts by creation time (epoch ms): after one instant, or up to it. */
 export type AlertWindow = { after: number } | { upTo: number };
 
+export function inWindow(window: AlertWindow | undefined, alertCreatedAt: number): boolean {
+  if (!window) return true;
+  return 'after' in window ? alertCreatedAt > window.after : alertCreatedAt <= window.upTo;
+}
+
 export interface Notifier {
   /** Creates (or finds: the call is idempotent) the topic of one audience segment. */
   createSegmentTopic(segmentKey: string): Promise<string>;
@@ -145,10 +177,15 @@ export interface Notifier {
    * `window`, the subscription receives only alerts created after `after` or up to `upTo`
    * (epoch ms): how a subscriber moves between segments with no gap and no double.
    */
-  subscribe(topicRef: string, endpoint: Endpoint, window?: AlertWindow): Promise<string>;
+  subscribe(topicRef: string, endpoint: Exclude<Endpoint, { channel: 'webhook' }>, window?: AlertWindow): Promise<string>;
   /** Narrows (or, with undefined, widens again) the alerts a subscription receives. */
   setWindow(subscriptionRef: string, window: AlertWindow | undefined): Promise<void>;
   unsubscribe(subscriptionRef: string): Promise<void>;
+  /**
+   * Makes sure the segment topic feeds the webhook relay (idempotent): on AWS an SQS
+   * subscription to the relay's queue, locally a note to call the relay.
+   */
+  attachWebhookRelay(topicRef: string): Promise<void>;
   publish(topicRef: string, message: RenderedMessage, attributes: Record<string, string>): Promise<void>;
   /** One text to one number, outside any segment (confirmation texts). */
   sendSms(phoneNumber: string, text: string): Promise<void>;

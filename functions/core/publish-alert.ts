@@ -100,7 +100,8 @@ export class AlertPublisher {
       while (next < segments.length) {
         const segment = segments[next++]!;
         try {
-          await this.deps.notifier.publish(segment.topicRef, message, attributes);
+          // The segment names itself to the webhook relay, which looks up its webhooks by it.
+          await this.deps.notifier.publish(segment.topicRef, message, { ...attributes, segment: segment.key });
           published.push(segment.key);
         } catch (error) {
           errors.push(`segment ${segment.key}: ${error instanceof Error ? error.message : String(error)}`);

@@ -114,5 +114,5 @@ export function renderMessage(alert: Alert): RenderedMessage {
       },
     },
   });
-  return { default: sms, sms, APNS: apns, APNS_SANDBOX: apns, GCM: gcm, https: JSON.stringify(renderWebhook(alert)) };
+  return { default: sms, sms, APNS: apns, APNS_SANDBOX: apns, GCM: gcm, sqs: JSON.stringify(renderWebhook(alert)) };
 }

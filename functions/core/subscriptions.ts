@@ -10,7 +10,8 @@ import { AppError, ConflictError, NotFoundError } from './errors.js';
 import { randomId, sha256 } from './ids.js';
 import type { AlertWindow, Notifier, Store } from './ports.js';
 import { canonicalPreferences, segmentKey } from './segments.js';
-import type { Endpoint, Preferences, Subscriber } from './types.js';
+import type { Endpoint, EndpointRequest, Preferences, Subscriber } from './types.js';
+import { newWebhookSecret } from './webhook-signature.js';
 
 export interface SubscriptionDeps {
   store: Store;
@@ -26,13 +27,17 @@ export interface SubscriptionDeps {
 const STOP_WORDS = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'ARRET', 'OPTOUT']);
 const YES_WORDS = new Set(['YES', 'Y', 'START', 'JA', 'OUI', 'SI']);
 
+const WEBHOOK_REF = 'hook';
+const isWebhookRef = (ref: string) => ref.startsWith(`${WEBHOOK_REF}_`);
+
 const codeHash = (id: string, code: string) => sha256(`newsalert-confirm:${id}:${code}`);
 
 export class SubscriptionService {
   constructor(private readonly deps: SubscriptionDeps) {}
 
-  async subscribe(endpoint: Endpoint, preferences: Preferences): Promise<Subscriber> {
+  async subscribe(request: EndpointRequest, preferences: Preferences): Promise<Subscriber> {
     const canonical = canonicalPreferences(preferences);
+    const endpoint: Endpoint = request.channel === 'webhook' ? { ...request, secret: newWebhookSecret() } : request;
     const base = {
       id: (this.deps.newId ?? (() => randomId('sub')))(),
       endpoint,
@@ -52,7 +57,7 @@ export class SubscriptionService {
       await this.deps.notifier.sendSms(endpoint.phoneNumber, `${name}: reply YES to get news alerts, or enter code ${code} in the app. Reply STOP to cancel.`);
       return pending;
     }
-    const subscriptionRef = await this.join(base.segmentKey, canonical, endpoint);
+    const subscriptionRef = await this.join(base.id, base.segmentKey, canonical, endpoint);
     const active: Subscriber = { ...base, status: 'active', subscriptionRef };
     await this.deps.store.putSubscriber(active);
     return active;
@@ -74,12 +79,12 @@ export class SubscriptionService {
       const expected = Buffer.from(subscriber.confirmationHash ?? '0'.repeat(64), 'hex');
       if (!timingSafeEqual(given, expected)) throw new AppError('INVALID_CODE', 'the confirmation code is not the one texted to this number', 400);
     }
-    const subscriptionRef = await this.join(subscriber.segmentKey, subscriber.preferences, subscriber.endpoint);
+    const subscriptionRef = await this.join(id, subscriber.segmentKey, subscriber.preferences, subscriber.endpoint);
     const { confirmationHash: _spent, ...rest } = subscriber;
     const active: Subscriber = { ...rest, status: 'active', subscriptionRef, confirmedAt: this.deps.now().toISOString() };
     if (!(await this.deps.store.replaceSubscriber(active, 'pending_confirmation'))) {
       // Confirmed twice at once: the other confirmation won; undo this one's join.
-      await this.deps.notifier.unsubscribe(subscriptionRef);
+      await this.detach(subscriptionRef);
       await this.leave(subscriber.segmentKey);
       return this.get(id);
     }
@@ -100,7 +105,7 @@ export class SubscriptionService {
         const done: Subscriber = { ...rest, status: 'stopped', stoppedAt: this.deps.now().toISOString() };
         if (!(await this.deps.store.replaceSubscriber(done, subscriber.status))) continue;
         if (subscriptionRef) {
-          await this.deps.notifier.unsubscribe(subscriptionRef);
+          await this.detach(subscriptionRef);
           await this.leave(subscriber.segmentKey);
         }
         stopped++;
@@ -137,16 +142,16 @@ export class SubscriptionService {
     }
     const movedAt = this.deps.now();
     const instant = movedAt.getTime();
-    const successorRef = await this.join(key, canonical, subscriber.endpoint, { after: instant });
-    await notifier.setWindow(subscriber.subscriptionRef, { upTo: instant });
+    const successorRef = await this.join(id, key, canonical, subscriber.endpoint, { after: instant });
+    await this.setWindow(subscriber.subscriptionRef, { upTo: instant });
     const retired = { subscriptionRef: subscriber.subscriptionRef, segmentKey: subscriber.segmentKey, successorRef, movedAt: movedAt.toISOString() };
     await store.putRetiredSubscription(retired);
     const moved: Subscriber = { ...subscriber, preferences: canonical, segmentKey: key, subscriptionRef: successorRef };
     if (!(await store.replaceSubscriber(moved, 'active'))) {
       // Changed or stopped meanwhile: undo this move whole.
-      await notifier.unsubscribe(successorRef);
+      await this.detach(successorRef);
       await this.leave(key);
-      await notifier.setWindow(subscriber.subscriptionRef, undefined);
+      await this.setWindow(subscriber.subscriptionRef, undefined);
       await store.deleteRetiredSubscription(subscriber.subscriptionRef);
       throw new ConflictError('SUBSCRIPTION_CHANGED', 'the subscription changed meanwhile; read it and try again');
     }
@@ -161,10 +166,10 @@ export class SubscriptionService {
     const { store, notifier } = this.deps;
     const due = await store.listRetiredSubscriptions(new Date(this.deps.now().getTime() - graceMs));
     for (const retired of due) {
-      await notifier.unsubscribe(retired.subscriptionRef);
+      await this.detach(retired.subscriptionRef);
       await this.leave(retired.segmentKey);
       // The successor may be gone already (unsubscribed since); its window then needs nothing.
-      await notifier.setWindow(retired.successorRef, undefined).catch(() => undefined);
+      await this.setWindow(retired.successorRef, undefined).catch(() => undefined);
       await store.deleteRetiredSubscription(retired.subscriptionRef);
     }
     return due.length;
@@ -172,22 +177,55 @@ export class SubscriptionService {
 
   async unsubscribe(id: string): Promise<void> {
     const subscriber = await this.get(id);
-    if (subscriber.subscriptionRef) await this.deps.notifier.unsubscribe(subscriber.subscriptionRef);
+    if (subscriber.subscriptionRef) await this.detach(subscriber.subscriptionRef);
     if ((await this.deps.store.deleteSubscriber(id)) && subscriber.status === 'active') await this.leave(subscriber.segmentKey);
   }
 
+  /** Lets a webhook that was disabled for failing receive alerts again (its endpoint is fixed). */
+  async enableWebhook(id: string): Promise<Subscriber> {
+    const subscriber = await this.get(id);
+    if (subscriber.endpoint.channel !== 'webhook') throw new ConflictError('NOT_A_WEBHOOK', 'only webhook subscriptions are disabled and enabled');
+    await this.deps.store.resetWebhookHealth(id);
+    return this.get(id);
+  }
+
+  /**
+   * Removes every subscription of a push token the platform reports dead (the app was
+   * uninstalled, the token expired): nothing more can reach it.
+   */
+  async removePushToken(token: string): Promise<number> {
+    const subscribers = await this.deps.store.listSubscribersByPushToken(token);
+    for (const subscriber of subscribers) await this.unsubscribe(subscriber.id);
+    return subscribers.length;
+  }
+
   /** Joins the segment (creating its topic with its first member) and subscribes the endpoint to it. */
-  private async join(key: string, preferences: Preferences, endpoint: Endpoint, window?: AlertWindow): Promise<string> {
+  private async join(subscriberId: string, key: string, preferences: Preferences, endpoint: Endpoint, window?: AlertWindow): Promise<string> {
     const { store, notifier } = this.deps;
     // CreateTopic is idempotent by name, so a race between two first subscribers ends in one topic.
     const topicRef = (await store.getSegment(key))?.topicRef ?? (await notifier.createSegmentTopic(key));
     await store.joinSegment({ key, preferences, topicRef });
     try {
-      return await notifier.subscribe(topicRef, endpoint, window);
+      if (endpoint.channel !== 'webhook') return await notifier.subscribe(topicRef, endpoint, window);
+      await notifier.attachWebhookRelay(topicRef);
+      const ref = randomId(WEBHOOK_REF);
+      await store.putWebhookMembership({ ref, segmentKey: key, subscriberId, ...(window && { window }) });
+      return ref;
     } catch (error) {
       await this.leave(key);
       throw error;
     }
+  }
+
+  /** Ends one subscription: the notifier's, or a webhook's membership of its segment. */
+  private async detach(ref: string): Promise<void> {
+    if (isWebhookRef(ref)) await this.deps.store.deleteWebhookMembership(ref);
+    else await this.deps.notifier.unsubscribe(ref);
+  }
+
+  private async setWindow(ref: string, window: AlertWindow | undefined): Promise<void> {
+    if (isWebhookRef(ref)) await this.deps.store.setWebhookWindow(ref, window);
+    else await this.deps.notifier.setWindow(ref, window);
   }
 
   private async leave(key: string): Promise<void> {

@@ -163,9 +163,23 @@ export interface Preferences {
 export type Endpoint =
   | { channel: 'sms'; phoneNumber: string }
   | { channel: 'push'; platform: 'apns' | 'fcm'; token: string }
-  | { channel: 'webhook'; url: string };
+  | { channel: 'webhook'; url: string; /** Signs every delivery; shown to the subscriber once, at creation. */ secret: string };
+
+/** An endpoint as a subscriber gives it: a webhook's secret is made by newsalert. */
+export type EndpointRequest = Exclude<Endpoint, { channel: 'webhook' }> | { channel: 'webhook'; url: string };
 
 export type Channel = Endpoint['channel'];
+
+/**
+ * How a webhook endpoint has been answering: failed deliveries (each after all its retries)
+ * in a row, and when it was disabled for failing too often.
+ */
+export interface WebhookHealth {
+  consecutiveFailures: number;
+  lastError?: string;
+  lastFailureAt?: string;
+  disabledAt?: string;
+}
 
 /**
  * pending_confirmation: an SMS number that has not yet confirmed (it receives nothing but
@@ -186,6 +200,8 @@ export interface Subscriber {
   createdAt: string;
   confirmedAt?: string;
   stoppedAt?: string;
+  /** Webhooks only, once a delivery has failed. */
+  webhook?: WebhookHealth;
 }
 
 export interface Segment {
@@ -208,5 +224,6 @@ export interface RenderedMessage {
   APNS: string;
   APNS_SANDBOX: string;
   GCM: string;
-  https: string;
+  /** The webhook's JSON body, as SNS hands it to the webhook relay's queue. */
+  sqs: string;
 }

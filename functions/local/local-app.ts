@@ -17,6 +17,9 @@ import type { PublishSettings } from '../core/publish-alert.js';
 import type { StoryPolicy } from '../core/story.js';
 import type { Role } from '../core/types.js';
 import { assembleApp, type App } from '../wiring/app.js';
+import { WebhookRelay, type WebhookSettings } from '../core/webhook-relay.js';
+import { webhookPost } from '../adapters/webhook-post.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmbeddedDynamo } from './embedded-dynamo.js';
 import { inboxApi } from './inbox-api.js';
 import { startLocalServer, type LambdaHttpHandler } from './local-server.js';
@@ -44,6 +47,8 @@ export interface LocalOptions {
   /** New SMS numbers confirm first (default on; some tests turn it off to talk about something else). */
   smsDoubleOptIn?: boolean;
   sweepIntervalMs?: number;
+  /** Webhook retries and disabling (tests shorten the waits). */
+  webhooks?: Partial<WebhookSettings>;
   publish?: Partial<PublishSettings>;
   /** Where deliveries and notices are printed; silent when unset. */
   print?: (line: string) => void;
@@ -72,14 +77,26 @@ export interface LocalRuntime {
 
 export async function startLocal(options: LocalOptions = {}): Promise<LocalRuntime> {
   const dynamo = await startEmbeddedDynamo({ ...(options.dataDir && { dataDir: join(options.dataDir, 'dynamo') }) });
+  const store = new DynamoStore({ client: dynamo.client, tableName: dynamo.tableName });
+  const now = options.now ?? (() => new Date());
+  // Webhooks go through the same relay as on AWS; a timer stands in for SQS's delayed retry.
+  const relay: WebhookRelay = new WebhookRelay({
+    store,
+    post: webhookPost(),
+    retryLater: async (job, delayMs) => notifier.track(sleep(delayMs).then(() => relay.deliver(job))),
+    now,
+    ...(options.webhooks && { settings: options.webhooks }),
+    observe: (outcome) => notifier.recordWebhook(outcome),
+  });
   const notifier = new LocalNotifier({
     ...(options.print && { print: options.print }),
     ...(options.dataDir && { stateFile: join(options.dataDir, 'notifier.json') }),
     ...(options.observe?.publish && { onPublish: options.observe.publish }),
+    relay: (body, attributes) => relay.relay(body, attributes),
   });
   const logger = new Logger({ serviceName: 'newsalert', logLevel: options.logLevel ?? 'WARN' });
   const app = assembleApp({
-    store: new DynamoStore({ client: dynamo.client, tableName: dynamo.tableName }),
+    store,
     notifier,
     config: {
       policy: {
@@ -93,7 +110,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
       ...(options.publish && { publish: options.publish }),
     },
     logger,
-    ...(options.now && { now: options.now }),
+    now,
   });
 
   const keys: Record<LocalRole, string> = {

@@ -18,6 +18,9 @@ export class Messaging extends Construct {
   readonly topicArnPattern: string;
   readonly subscriptionDlq: Queue;
   readonly deliveryStatusRole: Role;
+  /** Segment topics with webhooks send each alert here; the webhook relay reads it (and re-queues its own retries). */
+  readonly webhookQueue: Queue;
+  readonly webhookDlq: Queue;
 
   constructor(scope: Construct, id: string, config: StageConfig) {
     super(scope, id);
@@ -47,6 +50,25 @@ export class Messaging extends Construct {
         principals: [new ServicePrincipal('sns.amazonaws.com')],
         actions: ['sqs:SendMessage'],
         resources: [this.subscriptionDlq.queueArn],
+        conditions: { ArnLike: { 'aws:SourceArn': this.topicArnPattern } },
+      }),
+    );
+
+    this.webhookDlq = this.deadLetterQueue('WebhookDlq');
+    this.webhookQueue = new Queue(this, 'WebhookQueue', {
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: this.key,
+      enforceSSL: true,
+      // Six times the relay's timeout, as Lambda's SQS guidance asks.
+      visibilityTimeout: Duration.minutes(6),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: this.webhookDlq, maxReceiveCount: 5 },
+    });
+    this.webhookQueue.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('sns.amazonaws.com')],
+        actions: ['sqs:SendMessage'],
+        resources: [this.webhookQueue.queueArn],
         conditions: { ArnLike: { 'aws:SourceArn': this.topicArnPattern } },
       }),
     );

@@ -31,18 +31,19 @@ describe('SnsNotifier', () => {
     ]);
   });
 
-  it('subscribes SMS numbers and https webhooks directly, push tokens through a platform endpoint', async () => {
+  it('subscribes SMS numbers directly, push tokens through a platform endpoint, and webhooks through the relay queue', async () => {
     const { client, sent } = recordingClient({
       SubscribeCommand: { SubscriptionArn: `${TOPIC}:sub-1` },
       CreatePlatformEndpointCommand: { EndpointArn: 'arn:aws:sns:eu-west-1:123456789012:endpoint/APNS/app/e1' },
     });
-    const notifier = new SnsNotifier({ client, topicPrefix: 'p', platformApplications: { apns: 'arn:aws:sns:eu-west-1:123456789012:app/APNS/app' } });
+    const queue = 'arn:aws:sqs:eu-west-1:123456789012:webhooks';
+    const notifier = new SnsNotifier({ client, topicPrefix: 'p', platformApplications: { apns: 'arn:aws:sns:eu-west-1:123456789012:app/APNS/app' }, webhookQueueArn: queue });
     await notifier.subscribe(TOPIC, { channel: 'sms', phoneNumber: '+14155552671' });
-    await notifier.subscribe(TOPIC, { channel: 'webhook', url: 'https://hooks.example.com/n' });
+    await notifier.attachWebhookRelay(TOPIC);
     await notifier.subscribe(TOPIC, { channel: 'push', platform: 'apns', token: 'a'.repeat(64) });
     expect(sent).toEqual([
       { command: 'SubscribeCommand', input: { TopicArn: TOPIC, Protocol: 'sms', Endpoint: '+14155552671', ReturnSubscriptionArn: true } },
-      { command: 'SubscribeCommand', input: { TopicArn: TOPIC, Protocol: 'https', Endpoint: 'https://hooks.example.com/n', ReturnSubscriptionArn: true } },
+      { command: 'SubscribeCommand', input: { TopicArn: TOPIC, Protocol: 'sqs', Endpoint: queue, ReturnSubscriptionArn: true } },
       { command: 'CreatePlatformEndpointCommand', input: { PlatformApplicationArn: 'arn:aws:sns:eu-west-1:123456789012:app/APNS/app', Token: 'a'.repeat(64) } },
       { command: 'SubscribeCommand', input: { TopicArn: TOPIC, Protocol: 'application', Endpoint: 'arn:aws:sns:eu-west-1:123456789012:endpoint/APNS/app/e1', ReturnSubscriptionArn: true } },
     ]);
@@ -65,7 +66,7 @@ describe('SnsNotifier', () => {
       Attributes: {
         KmsMasterKeyId: 'alias/aws/sns',
         ApplicationSuccessFeedbackRoleArn: role, ApplicationFailureFeedbackRoleArn: role, ApplicationSuccessFeedbackSampleRate: '10',
-        HTTPSuccessFeedbackRoleArn: role, HTTPFailureFeedbackRoleArn: role, HTTPSuccessFeedbackSampleRate: '10',
+        SQSSuccessFeedbackRoleArn: role, SQSFailureFeedbackRoleArn: role, SQSSuccessFeedbackSampleRate: '10',
       },
     });
     expect(sent[1]!.input).toEqual({
@@ -153,6 +154,27 @@ describe('SnsNotifier', () => {
       { command: 'DeleteTopicCommand', input: { TopicArn: TOPIC } },
     ]);
     const parsed = JSON.parse((sent[0]!.input as { Message: string }).Message);
-    expect(Object.keys(parsed).sort()).toEqual(['APNS', 'APNS_SANDBOX', 'GCM', 'default', 'https', 'sms']);
+    expect(Object.keys(parsed).sort()).toEqual(['APNS', 'APNS_SANDBOX', 'GCM', 'default', 'sms', 'sqs']);
+  });
+
+  it('refuses webhooks when the deployment has no relay queue', async () => {
+    const { client, sent } = recordingClient();
+    const notifier = new SnsNotifier({ client, topicPrefix: 'p' });
+    await expect(notifier.attachWebhookRelay(TOPIC)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(sent).toEqual([]);
+  });
+
+  it('reads the token of a disabled platform endpoint, not of an enabled one, and deletes endpoints', async () => {
+    const arn = 'arn:aws:sns:eu-west-1:123456789012:endpoint/GCM/app/e2';
+    const disabled = recordingClient({ GetEndpointAttributesCommand: { Attributes: { Enabled: 'false', Token: 'tok-dead' } } });
+    const notifier = new SnsNotifier({ client: disabled.client, topicPrefix: 'p' });
+    expect(await notifier.disabledEndpointToken(arn)).toBe('tok-dead');
+    await notifier.deletePlatformEndpoint(arn);
+    expect(disabled.sent).toEqual([
+      { command: 'GetEndpointAttributesCommand', input: { EndpointArn: arn } },
+      { command: 'DeleteEndpointCommand', input: { EndpointArn: arn } },
+    ]);
+    const enabled = recordingClient({ GetEndpointAttributesCommand: { Attributes: { Enabled: 'true', Token: 'tok-live' } } });
+    expect(await new SnsNotifier({ client: enabled.client, topicPrefix: 'p' }).disabledEndpointToken(arn)).toBeUndefined();
   });
 });

@@ -24,6 +24,7 @@ class FlakyNotifier implements Notifier {
   }
   async unsubscribe() {}
   async setWindow() {}
+  async attachWebhookRelay() {}
   async sendSms() {}
   async isOptedOut() {
     return false;

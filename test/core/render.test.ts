@@ -54,7 +54,7 @@ describe('push and the SNS message', () => {
     const message = renderMessage(alert);
     expect(JSON.parse(message.APNS)).toMatchObject({ aps: { alert: { title: 'Breaking news', body: alert.headline }, 'thread-id': alert.articleId }, url: alert.url });
     expect(JSON.parse(message.GCM).fcmV1Message.message).toMatchObject({ notification: { title: 'Breaking news' }, android: { collapse_key: alert.articleId, priority: 'high' } });
-    expect(JSON.parse(message.https)).toMatchObject({ type: 'alert', alert: { id: alert.id, wire: 'bulletin' } });
+    expect(JSON.parse(message.sqs)).toMatchObject({ type: 'alert', alert: { id: alert.id, wire: 'bulletin' } });
     expect(message.default).toBe(message.sms);
   });
 });

@@ -24,11 +24,15 @@ function statements(template: Template): Statement[] {
 }
 const actions = (s: Statement) => [s.Action].flat();
 
+const APNS_APP = 'arn:aws:sns:eu-west-1:123456789012:app/APNS/newsalert';
 let dev: ReturnType<typeof synth>;
 let prod: ReturnType<typeof synth>;
 beforeAll(() => {
   dev = synth();
-  prod = synth({ stage: 'prod', corsOrigins: 'https://desk.example.com', smsSenderId: 'NEWSDESK', smsMonthlySpendLimit: '50', alarmEmail: 'oncall@example.com' });
+  prod = synth({
+    stage: 'prod', corsOrigins: 'https://desk.example.com', smsSenderId: 'NEWSDESK', smsMonthlySpendLimit: '50', alarmEmail: 'oncall@example.com',
+    apnsPlatformApplicationArn: APNS_APP, fcmPlatformApplicationArn: 'arn:aws:sns:eu-west-1:123456789012:app/GCM/newsalert',
+  });
 }, 180_000);
 
 describe('NewsalertStack', () => {
@@ -37,9 +41,10 @@ describe('NewsalertStack', () => {
     expect(prod.violations).toEqual([]);
   });
 
-  it('runs four service functions on Node.js 24, arm64, traced, with Powertools settings', () => {
+  it('runs five service functions (six with push) on Node.js 24, arm64, traced, with Powertools settings', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function')).filter((fn) => fn.Properties.Environment?.Variables?.TABLE_NAME);
-    expect(functions).toHaveLength(4);
+    expect(functions).toHaveLength(5);
+    expect(Object.values(prod.template.findResources('AWS::Lambda::Function')).filter((fn) => fn.Properties.Environment?.Variables?.TABLE_NAME)).toHaveLength(6);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
       expect(fn.Properties.Environment.Variables).toMatchObject({
@@ -92,9 +97,9 @@ describe('NewsalertStack', () => {
   it('encrypts with its own rotating key, and gives every asynchronous path a TLS-only dead-letter queue', () => {
     dev.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     const queues = Object.values(dev.template.findResources('AWS::SQS::Queue'));
-    expect(queues).toHaveLength(2);
+    expect(queues).toHaveLength(4);
     for (const queue of queues) expect(queue.Properties.KmsMasterKeyId).toBeDefined();
-    dev.template.resourcePropertiesCountIs('AWS::SQS::QueuePolicy', { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) } }, 2);
+    dev.template.resourcePropertiesCountIs('AWS::SQS::QueuePolicy', { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) } }, 4);
     dev.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Condition: { ArnLike: { 'aws:SourceArn': Match.anyValue() } } })]) },
     });
@@ -105,7 +110,7 @@ describe('NewsalertStack', () => {
   });
 
   it('sets SMS to Transactional with the stage spend limit and delivery-status logging', () => {
-    const sms = Object.values(prod.template.findResources('Custom::AWS'))[0]!;
+    const sms = Object.values(prod.template.findResources('Custom::AWS')).find((r) => JSON.stringify(r.Properties.Create).includes('setSMSAttributes'))!;
     const create = JSON.stringify(sms.Properties.Create);
     expect(create).toContain('setSMSAttributes');
     expect(create).toContain('\\"DefaultSMSType\\":\\"Transactional\\"');
@@ -118,8 +123,8 @@ describe('NewsalertStack', () => {
   it('alarms on errors, throttles, dead letters, API 5xx and latency, SNS failures, SMS spend and stuck alerts', () => {
     const alarms = Object.values(dev.template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
     const metricNames = alarms.map((a) => a.MetricName ?? (a.Metrics?.[0]?.Expression as string));
-    for (const name of ['Errors', 'Throttles']) expect(metricNames.filter((m) => m === name)).toHaveLength(4);
-    expect(metricNames.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
+    for (const name of ['Errors', 'Throttles']) expect(metricNames.filter((m) => m === name)).toHaveLength(5);
+    expect(metricNames.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3);
     expect(metricNames).toEqual(expect.arrayContaining(['5xx', 'Latency', 'SMSMonthToDateSpentUSD', 'AlertsFailed', 'OldestPendingAlertAge', 'SELECT SUM(NumberOfNotificationsFailed) FROM SCHEMA("AWS/SNS", TopicName)']));
     expect(alarms.every((a) => a.AlarmActions?.length === 1)).toBe(true);
     prod.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@example.com' });
@@ -143,6 +148,41 @@ describe('NewsalertStack', () => {
     prod.template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://desk.example.com'], AllowHeaders: ['authorization', 'content-type'] }) });
     expect(() => synth({ corsOrigins: 'desk.example.com/path' })).toThrow(/not an origin/);
     for (const output of ['ApiUrl', 'TableName', 'SegmentTopicPrefix', 'DashboardUrl', 'AlarmTopicArn']) dev.template.hasOutput(output, {});
+  });
+
+  it('feeds webhooks to the relay through an encrypted queue that only segment topics may send to, with partial batch failures', () => {
+    const queueIds = Object.keys(dev.template.findResources('AWS::SQS::Queue'));
+    const queueId = queueIds.find((id) => id.startsWith('MessagingWebhookQueue'))!;
+    const dlqId = queueIds.find((id) => id.startsWith('MessagingWebhookDlq'))!;
+    dev.template.hasResourceProperties('AWS::SQS::Queue', { VisibilityTimeout: 360, RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 5 } });
+    dev.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BatchSize: 10,
+    });
+    dev.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Condition: { ArnLike: { 'aws:SourceArn': Match.anyValue() } } })]) },
+    });
+    dev.template.hasResourceProperties('AWS::Lambda::Function', {
+      Timeout: 60,
+      Environment: { Variables: Match.objectLike({ WEBHOOK_QUEUE_URL: { Ref: queueId }, WEBHOOK_QUEUE_ARN: { 'Fn::GetAtt': [queueId, 'Arn'] } }) },
+    });
+    // The relay touches no SNS at all.
+    expect(statements(dev.template).filter((s) => s.role.startsWith('WebhooksRole') && actions(s).some((a) => a.startsWith('sns:')))).toEqual([]);
+  });
+
+  it("has the push platform applications report endpoint events to a function that may only read and delete their endpoints", () => {
+    dev.template.resourceCountIs('AWS::SNS::Topic', 1);
+    const wiring = Object.values(prod.template.findResources('Custom::AWS')).map((r) => JSON.stringify(r.Properties.Create)).filter((c) => c.includes('setPlatformApplicationAttributes'));
+    expect(wiring).toHaveLength(2);
+    expect(wiring[0]).toContain(APNS_APP);
+    expect(wiring[0]).toMatch(/EventDeliveryFailure.*EventEndpointUpdated/);
+    prod.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda' });
+    const endpoints = statements(prod.template).find((s) => actions(s).includes('sns:DeleteEndpoint'))!;
+    expect(endpoints.role).toMatch(/^PushEventsRole/);
+    expect(actions(endpoints).sort()).toEqual(['sns:DeleteEndpoint', 'sns:GetEndpointAttributes']);
+    expect(endpoints.Resource).toEqual(['arn:aws:sns:eu-west-1:123456789012:endpoint/APNS/newsalert/*', 'arn:aws:sns:eu-west-1:123456789012:endpoint/GCM/newsalert/*']);
   });
 
   it('holds no secret', () => {

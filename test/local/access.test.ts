@@ -69,7 +69,8 @@ describe('OpenAPI', () => {
     expect(doc.json.openapi).toBe('3.1.0');
     expect(Object.keys(doc.json.paths).sort()).toEqual([
       '/health', '/v1/alerts', '/v1/alerts/{id}', '/v1/alerts/{id}/approve', '/v1/alerts/{id}/correction', '/v1/alerts/{id}/reject', '/v1/alerts/{id}/retry',
-      '/v1/articles', '/v1/articles/{id}', '/v1/keys', '/v1/keys/{id}', '/v1/openapi.json', '/v1/subscriptions', '/v1/subscriptions/{id}',
+      '/v1/articles', '/v1/articles/{id}', '/v1/keys', '/v1/keys/{id}', '/v1/openapi.json', '/v1/sms/inbound', '/v1/subscriptions', '/v1/subscriptions/{id}',
+      '/v1/subscriptions/{id}/confirm', '/v1/subscriptions/{id}/enable',
     ]);
     const article = doc.json.paths['/v1/articles'].post.requestBody.content['application/json'].schema;
     expect(article.required).toEqual(['headline']);

@@ -37,10 +37,10 @@ describe('concurrency', () => {
     const segments = new Set(created.map((r) => r.json.segment as string));
     expect(segments.size).toBe(1);
     const [key] = [...segments];
-    expect(local.notifier.subscriptionCount(`local:segment:${key}`)).toBe(20);
+    expect(await local.app.store.listWebhookMemberships(key!)).toHaveLength(20);
     const removed = await Promise.all(created.map((r) => call(local.url, 'DELETE', `/v1/subscriptions/${r.json.id}`, { key: local.keys.app })));
     expect(removed.every((r) => r.status === 204)).toBe(true);
     expect(await local.app.store.getSegment(key!)).toBeUndefined();
-    expect(local.notifier.subscriptionCount(`local:segment:${key}`)).toBe(0);
+    expect(await local.app.store.listWebhookMemberships(key!)).toHaveLength(0);
   });
 });

@@ -66,7 +66,7 @@ describe('properties', () => {
           expect(sms.units).toBeLessThanOrEqual(limit);
         }
         const message = renderMessage(alertFixture({ headline, ...(url && { url }), wire }));
-        for (const payload of [message.APNS, message.GCM, message.https]) expect(() => JSON.parse(payload)).not.toThrow();
+        for (const payload of [message.APNS, message.GCM, message.sqs]) expect(() => JSON.parse(payload)).not.toThrow();
       }),
       runs,
     );
