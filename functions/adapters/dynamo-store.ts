@@ -19,7 +19,7 @@ import { AppError } from '../core/errors.js';
 import { sha256 } from '../core/ids.js';
 import type { AlertWindow, ApiKeyRecord, ArticleRecord, Page, RetiredSubscription, Store, WebhookMembership } from '../core/ports.js';
 import { bands, WIRE_RANK, type Story } from '../core/story.js';
-import type { Alert, AlertStatus, AuditEntry, Segment, Subscriber, WebhookHealth } from '../core/types.js';
+import type { Alert, AlertStatus, Audience, AuditEntry, Channel, Segment, Subscriber, WebhookHealth } from '../core/types.js';
 import { GSI_LISTINGS, GSI_PENDING } from './table-definition.js';
 
 type Item = Record<string, unknown>;
@@ -57,7 +57,9 @@ export class DynamoStore implements Store {
 
   async putArticle(record: ArticleRecord): Promise<ArticleRecord | undefined> {
     const key = { pk: `ARTICLE#${record.article.id}`, sk: versionKey(record.article.version) };
-    if (await this.putIfAbsent({ ...key, type: 'article', ...record })) return undefined;
+    // Listed newest first for the editors' desk.
+    const listing = { gsi1pk: 'ARTICLES', gsi1sk: `${record.receivedAt}#${record.article.id}#${versionKey(record.article.version)}` };
+    if (await this.putIfAbsent({ ...key, type: 'article', ...record, ...listing })) return undefined;
     return this.getArticle(record.article.id, record.article.version);
   }
 
@@ -74,6 +76,22 @@ export class DynamoStore implements Store {
       ConsistentRead: true,
     });
     return items.map((item) => this.toArticleRecord(item));
+  }
+
+  async listArticles({ limit, cursor }: { limit: number; cursor?: string }): Promise<Page<ArticleRecord>> {
+    const result = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: GSI_LISTINGS,
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': 'ARTICLES' },
+        ScanIndexForward: false,
+        Limit: limit,
+        ...(cursor !== undefined && { ExclusiveStartKey: decodeCursor(cursor) }),
+      }),
+    );
+    const items = (result.Items ?? []).map((item) => this.toArticleRecord(item));
+    return { items, ...(result.LastEvaluatedKey && { cursor: encodeCursor(result.LastEvaluatedKey) }) };
   }
 
   private toArticleRecord(item: Item): ArticleRecord {
@@ -208,14 +226,15 @@ export class DynamoStore implements Store {
     }
   }
 
-  async markAlertSent(id: string, at: Date, segments: string[]): Promise<void> {
+  async markAlertSent(id: string, at: Date, segments: string[], reach?: Audience): Promise<void> {
     await this.doc.send(
       new UpdateCommand({
         TableName: this.table,
         Key: { pk: `ALERT#${id}`, sk: 'ALERT' },
-        UpdateExpression: `SET #status = :sent, sentAt = :at, audit = list_append(if_not_exists(audit, :none), :entry) REMOVE pendingPk, dueAt, leaseUntil, lastError${segments.length ? ' ADD publishedSegmentSet :s' : ''}`,
+        UpdateExpression: `SET #status = :sent, sentAt = :at, audit = list_append(if_not_exists(audit, :none), :entry)${reach ? ', reach = :reach' : ''} REMOVE pendingPk, dueAt, leaseUntil, lastError${segments.length ? ' ADD publishedSegmentSet :s' : ''}`,
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
+          ...(reach && { ':reach': reach }),
           ':sent': 'sent',
           ':at': at.toISOString(),
           ':none': [],
@@ -361,14 +380,13 @@ export class DynamoStore implements Store {
 
   // ── segments ────────────────────────────────────────────────────────────────
 
-  async joinSegment(segment: Segment): Promise<void> {
+  async joinSegment(segment: Segment, channel?: Channel): Promise<void> {
     const result = await this.doc.send(
       new UpdateCommand({
         TableName: this.table,
         Key: { pk: `SEGMENT#${segment.key}`, sk: 'SEGMENT' },
-        UpdateExpression:
-          'SET preferences = if_not_exists(preferences, :p), topicRef = if_not_exists(topicRef, :t), #key = :k, gsi1pk = :g, gsi1sk = :k ADD subscribers :one',
-        ExpressionAttributeNames: { '#key': 'key' },
+        UpdateExpression: `SET preferences = if_not_exists(preferences, :p), topicRef = if_not_exists(topicRef, :t), #key = :k, gsi1pk = :g, gsi1sk = :k ADD subscribers :one${channel ? ', #n :one' : ''}`,
+        ExpressionAttributeNames: { '#key': 'key', ...(channel && { '#n': audienceAttribute(channel) }) },
         ExpressionAttributeValues: { ':p': segment.preferences, ':t': segment.topicRef, ':k': segment.key, ':g': 'SEGMENTS', ':one': 1 },
         ReturnValues: 'UPDATED_OLD',
       }),
@@ -376,7 +394,7 @@ export class DynamoStore implements Store {
     if (result.Attributes?.subscribers === undefined) await this.bumpRegistryVersion();
   }
 
-  async leaveSegment(key: string): Promise<Segment | undefined> {
+  async leaveSegment(key: string, channel?: Channel): Promise<Segment | undefined> {
     const pk = `SEGMENT#${key}`;
     let remaining: number;
     try {
@@ -384,8 +402,9 @@ export class DynamoStore implements Store {
         new UpdateCommand({
           TableName: this.table,
           Key: { pk, sk: 'SEGMENT' },
-          UpdateExpression: 'ADD subscribers :minus',
+          UpdateExpression: `ADD subscribers :minus${channel ? ', #n :minus' : ''}`,
           ConditionExpression: 'attribute_exists(pk)',
+          ...(channel && { ExpressionAttributeNames: { '#n': audienceAttribute(channel) } }),
           ExpressionAttributeValues: { ':minus': -1 },
           ReturnValues: 'ALL_NEW',
         }),
@@ -407,7 +426,7 @@ export class DynamoStore implements Store {
         }),
       );
       await this.bumpRegistryVersion();
-      return deleted.Attributes && strip<Segment>(deleted.Attributes);
+      return deleted.Attributes && toSegment(deleted.Attributes);
     } catch (error) {
       // Someone joined in between: the segment lives on.
       if (isConditionFailure(error)) return undefined;
@@ -417,7 +436,7 @@ export class DynamoStore implements Store {
 
   async getSegment(key: string): Promise<Segment | undefined> {
     const item = await this.get(`SEGMENT#${key}`, 'SEGMENT');
-    return item && strip<Segment>(item);
+    return item && toSegment(item);
   }
 
   async listSegments(): Promise<Segment[]> {
@@ -427,7 +446,7 @@ export class DynamoStore implements Store {
       KeyConditionExpression: 'gsi1pk = :g',
       ExpressionAttributeValues: { ':g': 'SEGMENTS' },
     });
-    return items.map((item) => strip<Segment>(item));
+    return items.map(toSegment);
   }
 
   async segmentRegistryVersion(): Promise<number> {
@@ -688,6 +707,21 @@ export class DynamoStore implements Store {
     } while (start);
     return items;
   }
+}
+
+const CHANNELS: Channel[] = ['sms', 'push', 'webhook'];
+const audienceAttribute = (channel: Channel) => `n_${channel}`;
+
+/** A segment item, with its per-channel member counts gathered into `audience`. */
+function toSegment(item: Item): Segment {
+  const segment = strip<Segment & Record<string, unknown>>(item);
+  const audience: Partial<Record<Channel, number>> = {};
+  for (const channel of CHANNELS) {
+    const count = segment[audienceAttribute(channel)];
+    delete segment[audienceAttribute(channel)];
+    if (typeof count === 'number') audience[channel] = count;
+  }
+  return Object.keys(audience).length > 0 ? { ...segment, audience } : segment;
 }
 
 /** Tokens are long and device-identifying: the listing holds their hash. */

@@ -7,7 +7,9 @@ import { AppError, NotFoundError } from '../core/errors.js';
 import { ingestArticle } from '../core/ingest-article.js';
 import { sendCorrection, sendManualAlert } from '../core/manual-alerts.js';
 import type { ArticleRecord } from '../core/ports.js';
-import { previewArticle } from '../core/preview.js';
+import { topicLabel } from '../core/classify/media-topics.js';
+import { alertOf } from '../core/ingest-article.js';
+import { alertPreview, previewArticle } from '../core/preview.js';
 import type { AlertStatus, Role } from '../core/types.js';
 import type { App } from '../wiring/app.js';
 import { actionSchema, articleSchema, correctionSchema, manualAlertSchema } from './article-schema.js';
@@ -26,6 +28,24 @@ export function articleView(record: ArticleRecord) {
     classification: record.classification,
     effective: record.effective,
     decision: record.decision,
+  };
+}
+
+/** One line of the wire list: enough to scan, with a link to the whole. */
+export function articleSummary(record: ArticleRecord) {
+  const { article, effective, decision } = record;
+  const primary = effective.topics[0];
+  return {
+    id: article.id,
+    version: article.version,
+    headline: article.headline,
+    ...(article.source !== undefined && { source: article.source }),
+    receivedAt: record.receivedAt,
+    urgency: effective.urgency,
+    wire: effective.wire,
+    ...(primary !== undefined && { topic: { code: primary, label: topicLabel(primary) } }),
+    countries: effective.countries,
+    decision,
   };
 }
 
@@ -103,14 +123,30 @@ export function articlesApi(app: App) {
     },
     {
       method: 'GET',
+      path: '/v1/articles',
+      handler: viewer(async (event) => {
+        const cursor = event.queryStringParameters?.cursor;
+        const page = await app.store.listArticles({ limit: limitOf(event), ...(cursor !== undefined && { cursor }) });
+        return json(200, { items: page.items.map(articleSummary), ...(page.cursor !== undefined && { cursor: page.cursor }) });
+      }),
+    },
+    {
+      method: 'GET',
       path: '/v1/articles/{id}',
       handler: viewer(async (event) => {
         const id = pathParam(event, 'id');
         const versions = await app.store.listArticleVersions(id);
         const latest = versions.at(-1);
         if (!latest) throw new NotFoundError('ARTICLE_NOT_FOUND', `no article ${id}`);
+        // The alert the article made, as stored, or the one it would make if an editor sent it.
+        const alert = latest.decision.alertId ? await app.store.getAlert(latest.decision.alertId) : undefined;
+        const shown = alert ?? { ...alertOf(latest.article, latest.effective, latest.receivedAt), id: 'preview' };
+        const { preview, audience } = await alertPreview(shown, app.registry, app.now());
         return json(200, {
           ...articleView(latest),
+          preview,
+          audience: alert?.reach ? { segments: alert.publishedSegments.length, ...alert.reach } : audience,
+          ...(alert && { alert: { id: alert.id, status: alert.status, ...(alert.sentAt && { sentAt: alert.sentAt }) } }),
           versions: versions.map((v) => ({ version: v.article.version, receivedAt: v.receivedAt, decision: v.decision })),
         });
       }),

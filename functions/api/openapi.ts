@@ -69,13 +69,14 @@ export function openApiDocument(options: { allowHttpWebhooks: boolean }) {
     paths: {
       '/health': { get: operation('Liveness', 'none') },
       '/v1/articles': {
+        get: operation('Articles received, newest first: wire level, primary topic, places and decision of each', 'reader', { query: [['limit', '1–100'], ['cursor', 'from the previous page']] }),
         post: operation('Post an article: classified, decided, recorded and alerted (201; 200 on a repeat of the same id and version)', 'editor', {
           body: articleSchema,
           ok: '201',
           query: [['dryRun', 'true: return classification, decision and the exact SMS and push texts; store and send nothing']],
         }),
       },
-      '/v1/articles/{id}': { get: { ...operation('An article, its classification, decision and versions', 'reader'), parameters: [idParam] } },
+      '/v1/articles/{id}': { get: { ...operation('An article: classification, decision, versions, the exact SMS and push texts of its alert, and its audience by channel', 'reader'), parameters: [idParam] } },
       '/v1/alerts': {
         get: operation('Alerts, newest first', 'reader', { query: [['limit', '1–100'], ['cursor', 'from the previous page'], ['status', 'held, pending, publishing, sent, failed or rejected']] }),
         post: operation('Send a manual alert (201; 200 on a repeat of the same id)', 'editor', { body: manualAlertSchema, ok: '201' }),

@@ -3,7 +3,7 @@
  * adapters implement them for AWS (DynamoDB, SNS) and for local runs (dynalite, local notifier).
  */
 import type { Story } from './story.js';
-import type { Alert, AlertStatus, Article, AuditEntry, Classification, Decision, Effective, Endpoint, RenderedMessage, Role, Segment, Subscriber, WebhookHealth } from './types.js';
+import type { Alert, AlertStatus, Article, Audience, AuditEntry, Channel, Classification, Decision, Effective, Endpoint, RenderedMessage, Role, Segment, Subscriber, WebhookHealth } from './types.js';
 
 export interface ArticleRecord {
   article: Article;
@@ -27,6 +27,8 @@ export interface RetiredSubscription {
   successorRef: string;
   /** The move's instant (ISO): alerts created up to it still go to the old subscription. */
   movedAt: string;
+  /** Counted under this channel in its segment (absent on records from before the count). */
+  channel?: Channel;
 }
 
 /**
@@ -60,6 +62,8 @@ export interface Store {
   /** Writes the record unless that id and version exist; returns the stored record when it does. */
   putArticle(record: ArticleRecord): Promise<ArticleRecord | undefined>;
   getArticle(id: string, version: number): Promise<ArticleRecord | undefined>;
+  /** Every article version received, newest first. */
+  listArticles(options: { limit: number; cursor?: string }): Promise<Page<ArticleRecord>>;
   /** Every stored version of an article, oldest first. */
   listArticleVersions(id: string): Promise<ArticleRecord[]>;
 
@@ -82,7 +86,7 @@ export interface Store {
    */
   claimAlert(id: string, now: Date, leaseMs: number): Promise<Alert | undefined>;
   /** Marks the alert sent, adding the segments this attempt published to, and notes it in the audit. */
-  markAlertSent(id: string, at: Date, segments: string[]): Promise<void>;
+  markAlertSent(id: string, at: Date, segments: string[], reach?: Audience): Promise<void>;
   /**
    * Hands the alert back for a later attempt (or marks it failed when `retryAt` is
    * undefined), keeping the segments this attempt did publish to so a retry skips them.
@@ -113,10 +117,10 @@ export interface Store {
    */
   escalateStory(id: string, wire: Story['wire'], alertId: string): Promise<boolean>;
 
-  /** Adds one subscriber to the segment, creating it with `topicRef` if it is new. */
-  joinSegment(segment: Segment): Promise<void>;
+  /** Adds one subscriber (counted under its channel) to the segment, creating it with `topicRef` if it is new. */
+  joinSegment(segment: Segment, channel?: Channel): Promise<void>;
   /** Removes one subscriber; deletes and returns the segment when that was its last one. */
-  leaveSegment(key: string): Promise<Segment | undefined>;
+  leaveSegment(key: string, channel?: Channel): Promise<Segment | undefined>;
   getSegment(key: string): Promise<Segment | undefined>;
   listSegments(): Promise<Segment[]>;
   /** Changes whenever a segment is created or deleted: publishers cache the registry against it. */

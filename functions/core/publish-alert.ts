@@ -12,7 +12,7 @@ import type { Notifier, Store } from './ports.js';
 import { renderMessage } from './render.js';
 import { matchesSegment } from './segments.js';
 import type { SegmentRegistry } from './segment-registry.js';
-import type { Alert, Segment } from './types.js';
+import type { Alert, Audience, Segment } from './types.js';
 
 export interface PublishSettings {
   leaseMs: number;
@@ -58,14 +58,14 @@ export class AlertPublisher {
     const reaches = alert.targetSegments
       ? (key: string) => alert.targetSegments!.includes(key)
       : (_key: string, preferences: Segment['preferences']) => matchesSegment(alert, preferences, matchedAt);
-    const targets = (await this.deps.registry.segments()).filter(
-      (segment) => !alert.publishedSegments.includes(segment.key) && reaches(segment.key, segment.preferences),
-    );
+    const registered = await this.deps.registry.segments();
+    const targets = registered.filter((segment) => !alert.publishedSegments.includes(segment.key) && reaches(segment.key, segment.preferences));
     const { published, errors } = await this.publishToSegments(alert, targets);
     const done = alert.publishedSegments.length + published.length;
     if (errors.length === 0) {
       const now = this.deps.now();
-      await this.persist(() => store.markAlertSent(alertId, now, published));
+      const reach = audienceOf(registered.filter((s) => published.includes(s.key) || alert.publishedSegments.includes(s.key)));
+      await this.persist(() => store.markAlertSent(alertId, now, published, reach));
       return { status: 'sent', segments: done, latencyMs: now.getTime() - Date.parse(alert.createdAt) };
     }
     const error = errors.slice(0, 3).join('; ');
@@ -130,4 +130,14 @@ export async function publishDue(due: Alert[], publisher: AlertPublisher): Promi
   const outcomes: PublishOutcome[] = [];
   for (const alert of due) outcomes.push(await publisher.publish(alert.id));
   return outcomes;
+}
+
+/** The members of these segments by channel (as the registry last read them), and in all. */
+export function audienceOf(segments: Segment[]): Audience {
+  const audience: Audience = { sms: 0, push: 0, webhook: 0, total: 0 };
+  for (const segment of segments) {
+    for (const channel of ['sms', 'push', 'webhook'] as const) audience[channel] += segment.audience?.[channel] ?? 0;
+  }
+  audience.total = audience.sms + audience.push + audience.webhook;
+  return audience;
 }

@@ -61,7 +61,7 @@ export interface RenderedPush {
   collapseKey: string;
 }
 
-export function renderPush(alert: Alert): RenderedPush {
+export function renderPush(alert: Pick<Alert, 'id' | 'articleId' | 'storyId' | 'headline' | 'url' | 'wire' | 'urgency' | 'update' | 'correctionOf'>): RenderedPush {
   return {
     title: alert.correctionOf ? 'Correction' : `${PUSH_TITLE[alert.wire]}${alert.update ? ' (update)' : ''}`,
     body: shorten(alert.headline, 178),

@@ -10,7 +10,7 @@ import { AppError, ConflictError, NotFoundError } from './errors.js';
 import { randomId, sha256 } from './ids.js';
 import type { AlertWindow, Notifier, Store } from './ports.js';
 import { canonicalPreferences, segmentKey } from './segments.js';
-import type { Endpoint, EndpointRequest, Preferences, Subscriber } from './types.js';
+import type { Channel, Endpoint, EndpointRequest, Preferences, Subscriber } from './types.js';
 import { newWebhookSecret } from './webhook-signature.js';
 
 export interface SubscriptionDeps {
@@ -85,7 +85,7 @@ export class SubscriptionService {
     if (!(await this.deps.store.replaceSubscriber(active, 'pending_confirmation'))) {
       // Confirmed twice at once: the other confirmation won; undo this one's join.
       await this.detach(subscriptionRef);
-      await this.leave(subscriber.segmentKey);
+      await this.leave(subscriber.segmentKey, subscriber.endpoint.channel);
       return this.get(id);
     }
     return active;
@@ -106,7 +106,7 @@ export class SubscriptionService {
         if (!(await this.deps.store.replaceSubscriber(done, subscriber.status))) continue;
         if (subscriptionRef) {
           await this.detach(subscriptionRef);
-          await this.leave(subscriber.segmentKey);
+          await this.leave(subscriber.segmentKey, subscriber.endpoint.channel);
         }
         stopped++;
       }
@@ -144,13 +144,13 @@ export class SubscriptionService {
     const instant = movedAt.getTime();
     const successorRef = await this.join(id, key, canonical, subscriber.endpoint, { after: instant });
     await this.setWindow(subscriber.subscriptionRef, { upTo: instant });
-    const retired = { subscriptionRef: subscriber.subscriptionRef, segmentKey: subscriber.segmentKey, successorRef, movedAt: movedAt.toISOString() };
+    const retired = { subscriptionRef: subscriber.subscriptionRef, segmentKey: subscriber.segmentKey, successorRef, movedAt: movedAt.toISOString(), channel: subscriber.endpoint.channel };
     await store.putRetiredSubscription(retired);
     const moved: Subscriber = { ...subscriber, preferences: canonical, segmentKey: key, subscriptionRef: successorRef };
     if (!(await store.replaceSubscriber(moved, 'active'))) {
       // Changed or stopped meanwhile: undo this move whole.
       await this.detach(successorRef);
-      await this.leave(key);
+      await this.leave(key, subscriber.endpoint.channel);
       await this.setWindow(subscriber.subscriptionRef, undefined);
       await store.deleteRetiredSubscription(subscriber.subscriptionRef);
       throw new ConflictError('SUBSCRIPTION_CHANGED', 'the subscription changed meanwhile; read it and try again');
@@ -167,7 +167,7 @@ export class SubscriptionService {
     const due = await store.listRetiredSubscriptions(new Date(this.deps.now().getTime() - graceMs));
     for (const retired of due) {
       await this.detach(retired.subscriptionRef);
-      await this.leave(retired.segmentKey);
+      await this.leave(retired.segmentKey, retired.channel);
       // The successor may be gone already (unsubscribed since); its window then needs nothing.
       await this.setWindow(retired.successorRef, undefined).catch(() => undefined);
       await store.deleteRetiredSubscription(retired.subscriptionRef);
@@ -178,7 +178,7 @@ export class SubscriptionService {
   async unsubscribe(id: string): Promise<void> {
     const subscriber = await this.get(id);
     if (subscriber.subscriptionRef) await this.detach(subscriber.subscriptionRef);
-    if ((await this.deps.store.deleteSubscriber(id)) && subscriber.status === 'active') await this.leave(subscriber.segmentKey);
+    if ((await this.deps.store.deleteSubscriber(id)) && subscriber.status === 'active') await this.leave(subscriber.segmentKey, subscriber.endpoint.channel);
   }
 
   /** Lets a webhook that was disabled for failing receive alerts again (its endpoint is fixed). */
@@ -204,7 +204,7 @@ export class SubscriptionService {
     const { store, notifier } = this.deps;
     // CreateTopic is idempotent by name, so a race between two first subscribers ends in one topic.
     const topicRef = (await store.getSegment(key))?.topicRef ?? (await notifier.createSegmentTopic(key));
-    await store.joinSegment({ key, preferences, topicRef });
+    await store.joinSegment({ key, preferences, topicRef }, endpoint.channel);
     try {
       if (endpoint.channel !== 'webhook') return await notifier.subscribe(topicRef, endpoint, window);
       await notifier.attachWebhookRelay(topicRef);
@@ -212,7 +212,7 @@ export class SubscriptionService {
       await store.putWebhookMembership({ ref, segmentKey: key, subscriberId, ...(window && { window }) });
       return ref;
     } catch (error) {
-      await this.leave(key);
+      await this.leave(key, endpoint.channel);
       throw error;
     }
   }
@@ -228,8 +228,8 @@ export class SubscriptionService {
     else await this.deps.notifier.setWindow(ref, window);
   }
 
-  private async leave(key: string): Promise<void> {
-    const emptied = await this.deps.store.leaveSegment(key);
+  private async leave(key: string, channel: Channel | undefined): Promise<void> {
+    const emptied = await this.deps.store.leaveSegment(key, channel);
     if (emptied) await this.deps.notifier.deleteSegmentTopic(emptied.topicRef);
   }
 }

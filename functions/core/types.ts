@@ -125,6 +125,8 @@ export interface Alert {
   /** Segments already published to: a retry skips them. */
   publishedSegments: string[];
   sentAt?: string;
+  /** Subscribers of the segments it was sent to, by channel, as counted when it was sent. */
+  reach?: Audience;
   lastError?: string;
   embargoUntil?: string;
   /** The story this alert belongs to: its push notifications replace one another. */
@@ -204,11 +206,21 @@ export interface Subscriber {
   webhook?: WebhookHealth;
 }
 
+/** Subscribers by channel. */
+export interface Audience {
+  sms: number;
+  push: number;
+  webhook: number;
+  total: number;
+}
+
 export interface Segment {
   key: string;
   preferences: Preferences;
   /** The notifier's handle on the segment's topic (an SNS topic ARN on AWS). */
   topicRef: string;
+  /** Its members by channel, as the registry read them. */
+  audience?: Partial<Record<Channel, number>>;
 }
 
 /**

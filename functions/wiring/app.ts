@@ -57,7 +57,7 @@ export function assembleApp(parts: {
 }): App {
   const now = parts.now ?? (() => new Date());
   const { store, notifier } = parts;
-  const registry = new SegmentRegistry(store);
+  const registry = new SegmentRegistry(store, now);
   const publisher = new AlertPublisher({
     store,
     notifier,

@@ -33,7 +33,7 @@ describe('editor control', () => {
         sms: { text: 'BREAKING: Car bomb kills 14 outside police station https://news.example.com/dry-1', encoding: 'GSM-7', parts: 1 },
         push: { title: 'Breaking news', body: breakingStory.headline, url: 'https://news.example.com/dry-1' },
       },
-      audience: { segments: 1 },
+      audience: { segments: 1, sms: 1, push: 0, webhook: 0, total: 1 },
     });
     expect((await call(local.url, 'GET', '/v1/articles/dry-1', { key: local.keys.editor })).status).toBe(404);
     expect(local.notifier.deliveries).toHaveLength(0);
