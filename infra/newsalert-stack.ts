@@ -183,7 +183,7 @@ export class NewsalertStack extends Stack {
     // ANY: the handlers answer 405 for a method a path does not take; API Gateway answers CORS preflights itself.
     const methods = [HttpMethod.ANY];
     route(['/health'], health, [HttpMethod.GET]);
-    route(['/v1/articles', '/v1/articles/{proxy+}', '/v1/alerts', '/v1/alerts/{proxy+}', '/v1/keys', '/v1/keys/{proxy+}', '/v1/openapi.json'], articles, methods);
+    route(['/v1/articles', '/v1/articles/{proxy+}', '/v1/alerts', '/v1/alerts/{proxy+}', '/v1/keys', '/v1/keys/{proxy+}', '/v1/topics', '/v1/openapi.json'], articles, methods);
     route(['/v1/subscriptions', '/v1/subscriptions/{proxy+}', '/v1/sms/{proxy+}'], subscriptions, methods);
     for (const child of this.api.node.children.filter((c) => c.node.id.includes('--'))) {
       Validations.of(child).acknowledge({

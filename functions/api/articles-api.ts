@@ -7,7 +7,7 @@ import { AppError, NotFoundError } from '../core/errors.js';
 import { ingestArticle } from '../core/ingest-article.js';
 import { sendCorrection, sendManualAlert } from '../core/manual-alerts.js';
 import type { ArticleRecord } from '../core/ports.js';
-import { topicLabel } from '../core/classify/media-topics.js';
+import { SUBTOPICS, TOP_LEVEL_TOPICS, topicLabel } from '../core/classify/media-topics.js';
 import { alertOf } from '../core/ingest-article.js';
 import { alertPreview, previewArticle } from '../core/preview.js';
 import type { AlertStatus, Role } from '../core/types.js';
@@ -194,6 +194,19 @@ export function articlesApi(app: App) {
     { method: 'POST', path: '/v1/alerts/{id}/approve', handler: action('approve') },
     { method: 'POST', path: '/v1/alerts/{id}/reject', handler: action('reject') },
     { method: 'POST', path: '/v1/alerts/{id}/retry', handler: action('retry') },
+    {
+      method: 'GET',
+      path: '/v1/topics',
+      // The codes hints, manual alerts and subscriptions take, for pickers in the desk and in apps.
+      handler: as(['viewer', 'editor', 'admin', 'app'])(async () =>
+        json(200, {
+          items: [
+            ...Object.entries(TOP_LEVEL_TOPICS).map(([code, label]) => ({ code, label })),
+            ...Object.entries(SUBTOPICS).map(([code, { label, parent }]) => ({ code, label, parent })),
+          ],
+        }),
+      ),
+    },
     ...keyRoutes(app),
     {
       method: 'GET',

@@ -104,6 +104,7 @@ export function openApiDocument(options: { allowHttpWebhooks: boolean }) {
         post: operation('Create a key; the key (or signing secret) is shown once', 'admin', { body: newKeySchema, ok: '201' }),
       },
       '/v1/keys/{id}': { delete: { ...operation('Revoke a key (204)', 'admin', { ok: '204' }), parameters: [idParam] } },
+      '/v1/topics': { get: operation('The IPTC Media Topic codes newsalert knows, with labels (level-2 topics name their parent)', 'any') },
       '/v1/openapi.json': { get: operation('This document', 'any') },
     },
   };

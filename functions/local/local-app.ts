@@ -131,7 +131,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     port: options.port ?? 0,
     mounts: [
       { prefix: '/health', handler: healthApi(app) as unknown as LambdaHttpHandler },
-      ...['/v1/articles', '/v1/alerts', '/v1/keys', '/v1/openapi.json'].map((prefix) => ({ prefix, handler: articles })),
+      ...['/v1/articles', '/v1/alerts', '/v1/keys', '/v1/topics', '/v1/openapi.json'].map((prefix) => ({ prefix, handler: articles })),
       ...['/v1/subscriptions', '/v1/sms'].map((prefix) => ({ prefix, handler: subscriptions })),
       { prefix: '/local/deliveries', handler: inboxApi(app, notifier) as unknown as LambdaHttpHandler },
     ],

@@ -138,7 +138,7 @@ describe('NewsalertStack', () => {
     expect(routes).toEqual([
       'ANY /v1/alerts', 'ANY /v1/alerts/{proxy+}', 'ANY /v1/articles', 'ANY /v1/articles/{proxy+}',
       'ANY /v1/keys', 'ANY /v1/keys/{proxy+}', 'ANY /v1/openapi.json',
-      'ANY /v1/sms/{proxy+}', 'ANY /v1/subscriptions', 'ANY /v1/subscriptions/{proxy+}', 'GET /health',
+      'ANY /v1/sms/{proxy+}', 'ANY /v1/subscriptions', 'ANY /v1/subscriptions/{proxy+}', 'ANY /v1/topics', 'GET /health',
     ]);
     dev.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',

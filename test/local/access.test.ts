@@ -70,7 +70,7 @@ describe('OpenAPI', () => {
     expect(Object.keys(doc.json.paths).sort()).toEqual([
       '/health', '/v1/alerts', '/v1/alerts/{id}', '/v1/alerts/{id}/approve', '/v1/alerts/{id}/correction', '/v1/alerts/{id}/reject', '/v1/alerts/{id}/retry',
       '/v1/articles', '/v1/articles/{id}', '/v1/keys', '/v1/keys/{id}', '/v1/openapi.json', '/v1/sms/inbound', '/v1/subscriptions', '/v1/subscriptions/{id}',
-      '/v1/subscriptions/{id}/confirm', '/v1/subscriptions/{id}/enable',
+      '/v1/subscriptions/{id}/confirm', '/v1/subscriptions/{id}/enable', '/v1/topics',
     ]);
     const article = doc.json.paths['/v1/articles'].post.requestBody.content['application/json'].schema;
     expect(article.required).toEqual(['headline']);

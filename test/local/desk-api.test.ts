@@ -52,4 +52,12 @@ describe('the desk API', () => {
     expect(view.preview.sms.text).toMatch(/^NEWS: Council approves budget for new library$/);
     expect(view.audience).toEqual({ segments: 0, sms: 0, push: 0, webhook: 0, total: 0 });
   });
+
+  it('lists the topics it knows for pickers, to any key', async () => {
+    const topics = (await call(local.url, 'GET', '/v1/topics', { key: local.keys.app })).json.items;
+    expect(topics).toHaveLength(17 + 23);
+    expect(topics).toContainEqual({ code: 'medtop:16000000', label: 'conflict, war and peace' });
+    expect(topics).toContainEqual({ code: 'medtop:20000574', label: 'election', parent: 'medtop:11000000' });
+    expect((await call(local.url, 'GET', '/v1/topics')).status).toBe(401);
+  });
 });
