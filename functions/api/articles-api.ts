@@ -146,7 +146,7 @@ export function articlesApi(app: App) {
           ...articleView(latest),
           preview,
           audience: alert?.reach ? { segments: alert.publishedSegments.length, ...alert.reach } : audience,
-          ...(alert && { alert: { id: alert.id, status: alert.status, ...(alert.sentAt && { sentAt: alert.sentAt }) } }),
+          ...(alert && { alert }),
           versions: versions.map((v) => ({ version: v.article.version, receivedAt: v.receivedAt, decision: v.decision })),
         });
       }),

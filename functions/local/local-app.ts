@@ -21,6 +21,7 @@ import { WebhookRelay, type WebhookSettings } from '../core/webhook-relay.js';
 import { webhookPost } from '../adapters/webhook-post.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmbeddedDynamo } from './embedded-dynamo.js';
+import { consoleSite } from './console-site.js';
 import { inboxApi } from './inbox-api.js';
 import { startLocalServer, type LambdaHttpHandler } from './local-server.js';
 
@@ -134,6 +135,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
       ...['/v1/articles', '/v1/alerts', '/v1/keys', '/v1/topics', '/v1/openapi.json'].map((prefix) => ({ prefix, handler: articles })),
       ...['/v1/subscriptions', '/v1/sms'].map((prefix) => ({ prefix, handler: subscriptions })),
       { prefix: '/local/deliveries', handler: inboxApi(app, notifier) as unknown as LambdaHttpHandler },
+      { prefix: '/console', handler: consoleSite() },
     ],
     onFault: (error) => logger.error('request failed', error as Error),
     ...(options.observe?.request && { onRequest: options.observe.request }),

@@ -50,6 +50,7 @@ const runtime = await startLocal({
 });
 
 console.log(`newsalert is running at ${runtime.url}
+  editors' desk: ${runtime.url}/console/ (sign in with the editor key)
   alerting:    urgency ≤ ${threshold}${holdBand ? `, held for approval at urgency ${holdBand.from}–${holdBand.to}` : ''}${budget ? `, at most ${budget} an hour per topic below flash` : ''}
   data:        ${process.env.NEWSALERT_DATA ? `${process.env.NEWSALERT_DATA} (kept across restarts)` : 'in memory (set NEWSALERT_DATA=DIR to keep it)'}
   editor key:  ${runtime.keys.editor}${process.env.NEWSALERT_EDITOR_KEY ? ' (from NEWSALERT_EDITOR_KEY)' : ' (generated; set NEWSALERT_EDITOR_KEY to fix it)'}

@@ -1,0 +1,102 @@
+// @ts-check
+/** The wire: incoming articles, newest first, refreshed every few seconds without reload. */
+import { decisionWord, h, replace, when, wireBadge } from '../dom.js';
+
+const POLL_MS = 3_000;
+const PAGE = 50;
+
+/** @param {import('../app.js').Desk} desk */
+export function wireView(desk) {
+  const status = h('p', { class: 'muted', id: 'wire-status' }, 'Loading…');
+  const body = h('tbody');
+  const more = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', hidden: true }, 'Older articles'));
+  const table = h('table', { class: 'wire-list' }, [
+    h('caption', { class: 'visually-hidden' }, 'Incoming articles, newest first'),
+    h('thead', null, h('tr', null, ['Received', 'Level', 'Headline', 'Topic', 'Places', 'Decision'].map((t) => h('th', { scope: 'col' }, t)))),
+    body,
+  ]);
+  /** Every article shown, by id and version: polls add the newest, "Older articles" the rest. @type {Map<string, any>} */
+  const known = new Map();
+  let cursor = /** @type {string | undefined} */ (undefined);
+  let first = true;
+  const controller = new AbortController();
+  const keyOf = (/** @type {any} */ a) => `${a.id}#${a.version}`;
+
+  const row = (/** @type {any} */ a, /** @type {boolean} */ fresh) => {
+    const decision = decisionWord(a.decision);
+    return h('tr', { class: fresh ? 'fresh' : undefined, 'data-article': a.id }, [
+      h('td', { 'data-label': 'Received' }, when(a.receivedAt)),
+      h('td', { 'data-label': 'Level' }, wireBadge(a.wire, a.urgency)),
+      h('td', { 'data-label': 'Headline', class: 'headline' }, [
+        h('a', { href: `#/articles/${encodeURIComponent(a.id)}` }, a.headline),
+        a.version > 1 ? h('span', { class: 'muted' }, ` v${a.version}`) : null,
+        a.source ? h('span', { class: 'muted source' }, ` · ${a.source}`) : null,
+      ]),
+      h('td', { 'data-label': 'Topic' }, a.topic?.label ?? '—'),
+      h('td', { 'data-label': 'Places' }, a.countries.length ? a.countries.join(' ') : '—'),
+      h('td', { 'data-label': 'Decision' }, h('span', { class: `decision decision-${decision.kind}` }, decision.word)),
+    ]);
+  };
+
+  /** @param {any[]} items @param {boolean} news whether new ones are flagged and announced */
+  const show = (items, news) => {
+    const added = items.filter((a) => !known.has(keyOf(a))).map(keyOf);
+    // Re-rendering only on change keeps a keyboard user's focus where it is between polls.
+    if (added.length === 0 && body.childElementCount > 0) return;
+    const fresh = new Set(news ? added : []);
+    for (const a of items) known.set(keyOf(a), a);
+    const all = [...known.values()].sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0));
+    if (all.length === 0) replace(body, h('tr', null, h('td', { colspan: 6, class: 'empty' }, 'Nothing on the wire yet. Articles appear here as the CMS posts them.')));
+    else replace(body, ...all.map((a) => row(a, fresh.has(keyOf(a)))));
+    if (fresh.size) desk.announce(`${fresh.size} new article${fresh.size > 1 ? 's' : ''} on the wire`);
+  };
+
+  let timer = 0;
+  const poll = async () => {
+    if (document.visibilityState === 'visible') {
+      try {
+        const page = await desk.api.articles({ limit: PAGE }, controller.signal);
+        if (first) {
+          cursor = page.cursor;
+          more.hidden = !cursor;
+        }
+        show(page.items, !first);
+        first = false;
+        replace(status, 'Live · updated ', h('span', null, new Date().toLocaleTimeString()));
+      } catch (error) {
+        if (error instanceof DOMException && error.name === 'AbortError') return;
+        replace(status, h('span', { class: 'error' }, `Not updating: ${error instanceof Error ? error.message : String(error)}`));
+        if (/** @type {any} */ (error).status === 401) return desk.failed(error);
+      }
+    }
+    timer = window.setTimeout(poll, POLL_MS);
+  };
+
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    try {
+      const page = await desk.api.articles({ limit: PAGE, cursor });
+      cursor = page.cursor;
+      more.hidden = !cursor;
+      show(page.items, false);
+    } catch (error) {
+      desk.failed(error);
+    } finally {
+      more.disabled = false;
+    }
+  });
+
+  void poll();
+  const element = h('section', { 'aria-labelledby': 'wire-title' }, [
+    h('div', { class: 'page-head' }, [h('h1', { id: 'wire-title' }, 'Wire'), status]),
+    h('div', { class: 'table-wrap' }, table),
+    more,
+  ]);
+  return {
+    element,
+    dispose: () => {
+      controller.abort();
+      clearTimeout(timer);
+    },
+  };
+}
