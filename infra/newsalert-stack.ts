@@ -18,6 +18,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
+import { DeskSite } from './constructs/desk-site.js';
 import { Messaging } from './constructs/messaging.js';
 import { METRICS_NAMESPACE, Observability } from './constructs/observability.js';
 import { serviceFunction } from './constructs/service-function.js';
@@ -33,6 +34,8 @@ export class NewsalertStack extends Stack {
   readonly pushEvents?: NodejsFunction;
   readonly messaging: Messaging;
   readonly observability: Observability;
+  /** The editors' desk (CloudFront + S3), unless the stage turns it off. */
+  readonly desk?: DeskSite;
 
   constructor(scope: Construct, id: string, config: StageConfig, props?: StackProps) {
     super(scope, id, props);
@@ -156,12 +159,14 @@ export class NewsalertStack extends Stack {
       }
     }
 
+    if (config.desk) this.desk = new DeskSite(this, 'Desk');
+    const corsOrigins = [...config.corsOrigins, ...(this.desk ? [this.desk.origin] : [])];
     this.api = new HttpApi(this, 'Api', {
       description: `newsalert ${config.stage}`,
       createDefaultStage: false,
-      ...(config.corsOrigins.length > 0 && {
+      ...(corsOrigins.length > 0 && {
         corsPreflight: {
-          allowOrigins: config.corsOrigins,
+          allowOrigins: corsOrigins,
           allowHeaders: ['authorization', 'content-type'],
           allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
           maxAge: Duration.hours(1),
@@ -211,6 +216,10 @@ export class NewsalertStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'Base URL of the HTTP API' });
+    if (this.desk) {
+      this.desk.deploy(this.api.apiEndpoint);
+      new CfnOutput(this, 'DeskUrl', { value: `${this.desk.origin}/`, description: "The editors' desk: sign in with an editor key" });
+    }
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'For `npx newsalert keys create --table`' });
     new CfnOutput(this, 'SegmentTopicPrefix', { value: topicPrefix, description: 'Segment topics are named <prefix>-<segment key>' });
     new CfnOutput(this, 'DashboardUrl', {

@@ -17,8 +17,10 @@ export interface StageConfig {
   storyThreshold?: number;
   /** At most this many alerts an hour per primary topic below flash; the excess is held. */
   topicBudgetPerHour?: number;
-  /** Browser origins allowed by CORS; none means no CORS headers at all. */
+  /** Browser origins allowed by CORS besides the desk's own; none (and no desk) means no CORS headers at all. */
   corsOrigins: string[];
+  /** Deploy the editors' desk (S3 + CloudFront); `-c desk=false` leaves it out. */
+  desk: boolean;
   /** Alphanumeric sender id where carriers allow one (not in the US). */
   smsSenderId?: string;
   /** A phone number or short code bought in AWS End User Messaging, to send SMS from. */
@@ -41,6 +43,7 @@ export interface StageConfig {
 
 const DEV: Omit<StageConfig, 'stage'> = {
   alertThreshold: 3,
+  desk: true,
   corsOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000'],
   smsMonthlySpendLimit: 1,
   deliveryStatusSuccessSampleRate: 100,
@@ -51,6 +54,7 @@ const DEV: Omit<StageConfig, 'stage'> = {
 
 const PROD: Omit<StageConfig, 'stage'> = {
   alertThreshold: 3,
+  desk: true,
   corsOrigins: [],
   smsMonthlySpendLimit: 1,
   deliveryStatusSuccessSampleRate: 10,
@@ -84,6 +88,8 @@ export function stageConfig(node: Node): StageConfig {
   if (senderId && !/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/.test(senderId)) throw new Error('smsSenderId must be 1 to 11 letters and digits, with at least one letter');
   const origination = text(node, 'smsOriginationNumber');
   if (origination && !/^\+[1-9]\d{3,14}$|^\d{3,8}$/.test(origination)) throw new Error('smsOriginationNumber must be an E.164 number or a short code');
+  const desk = text(node, 'desk');
+  if (desk !== undefined && desk !== 'true' && desk !== 'false') throw new Error(`desk must be true or false, not "${desk}"`);
   const holdBand = text(node, 'holdBand');
   if (holdBand && !/^[1-9](-[1-9])?$/.test(holdBand)) throw new Error(`holdBand must be an urgency range such as "3-4", not "${holdBand}"`);
   const optional = {
@@ -102,6 +108,7 @@ export function stageConfig(node: Node): StageConfig {
     stage,
     alertThreshold: number(node, 'alertThreshold', base.alertThreshold, 1, 9),
     corsOrigins,
+    desk: desk === undefined ? base.desk : desk === 'true',
     smsMonthlySpendLimit: number(node, 'smsMonthlySpendLimit', base.smsMonthlySpendLimit, 0, 1_000_000),
     deliveryStatusSuccessSampleRate: number(node, 'deliveryStatusSuccessSampleRate', base.deliveryStatusSuccessSampleRate, 0, 100),
     ...optional,

@@ -88,8 +88,8 @@ describe('NewsalertStack', () => {
     const kms = all.filter((s) => actions(s).some((a) => a.startsWith('kms:')) && /^(Articles|Sweeper|Subscriptions|Health)Role/.test(s.role));
     expect(kms.map((s) => s.role).sort()).toEqual([expect.stringMatching(/^ArticlesRole/), expect.stringMatching(/^SweeperRole/)]);
     expect(kms.every((s) => (s.Resource as { 'Fn::GetAtt': string[] })['Fn::GetAtt']?.[1] === 'Arn')).toBe(true);
-    // "*" only where AWS takes no resource: X-Ray, the account-wide SMS settings, texts to a phone number (subscriptions only).
-    expect(star.flatMap(actions).every((a) => a.startsWith('xray:') || a === 'sns:SetSMSAttributes' || a === 'sns:CheckIfPhoneNumberIsOptedOut' || a === 'sns:Publish')).toBe(true);
+    // "*" only where AWS takes no resource: X-Ray, the account-wide SMS settings, texts to a phone number (subscriptions only), CloudFront invalidations (the desk's deploy).
+    expect(star.flatMap(actions).filter((a) => !(a.startsWith('xray:') || a === 'sns:SetSMSAttributes' || a === 'sns:CheckIfPhoneNumberIsOptedOut' || a === 'sns:Publish'))).toEqual(['cloudfront:GetInvalidation', 'cloudfront:CreateInvalidation']);
     expect(star.filter((s) => actions(s).includes('sns:Publish')).map((s) => s.role)).toEqual([expect.stringMatching(/^SubscriptionsRole/)]);
     expect(all.find((s) => actions(s).includes('iam:PassRole') && s.role.startsWith('SubscriptionsRole'))).toBeDefined();
   });
@@ -145,9 +145,49 @@ describe('NewsalertStack', () => {
       DefaultRouteSettings: { ThrottlingBurstLimit: 50, ThrottlingRateLimit: 20 },
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
     });
-    prod.template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://desk.example.com'], AllowHeaders: ['authorization', 'content-type'] }) });
+    const distribution = Object.keys(prod.template.findResources('AWS::CloudFront::Distribution'))[0]!;
+    prod.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['https://desk.example.com', { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distribution, 'DomainName'] }]] }],
+        AllowHeaders: ['authorization', 'content-type'],
+      }),
+    });
+    expect(synth({ stage: 'prod', desk: 'false' }).template.findResources('AWS::ApiGatewayV2::Api')).toSatisfy((apis: Record<string, { Properties: object }>) =>
+      Object.values(apis).every((api) => !('CorsConfiguration' in api.Properties)),
+    );
     expect(() => synth({ corsOrigins: 'desk.example.com/path' })).toThrow(/not an origin/);
-    for (const output of ['ApiUrl', 'TableName', 'SegmentTopicPrefix', 'DashboardUrl', 'AlarmTopicArn']) dev.template.hasOutput(output, {});
+    for (const output of ['ApiUrl', 'TableName', 'SegmentTopicPrefix', 'DashboardUrl', 'AlarmTopicArn', 'DeskUrl']) dev.template.hasOutput(output, {});
+  });
+
+  it("serves the editors' desk from a private bucket through CloudFront with the local server's security headers, told where the API is", () => {
+    const buckets = dev.template.findResources('AWS::S3::Bucket');
+    const [bucketId, bucket] = Object.entries(buckets).find(([id]) => id.startsWith('DeskFiles'))!;
+    expect(bucket.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+    });
+    dev.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: bucketId },
+      PolicyDocument: { Statement: Match.arrayWith([
+        Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        Match.objectLike({ Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' }),
+      ]) },
+    });
+    dev.template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', { OriginAccessControlConfig: Match.objectLike({ SigningBehavior: 'always', OriginAccessControlOriginType: 's3' }) });
+    dev.template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ DefaultRootObject: 'index.html', DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }) }),
+    });
+    const policy = Object.values(dev.template.findResources('AWS::CloudFront::ResponseHeadersPolicy'))[0]!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(policy.ContentSecurityPolicy.ContentSecurityPolicy).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.execute-api.eu-west-1.amazonaws.com; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
+    expect(policy).toMatchObject({ FrameOptions: { FrameOption: 'DENY' }, ReferrerPolicy: { ReferrerPolicy: 'no-referrer' }, ContentTypeOptions: { Override: true } });
+    // The deployment uploads console/ and a config.json naming the API.
+    const deployment = Object.values(dev.template.findResources('Custom::CDKBucketDeployment'))[0]!;
+    expect(deployment.Properties.DistributionPaths).toEqual(['/*']);
+    expect(JSON.stringify(deployment.Properties.SourceMarkers)).toContain('ApiF70053CD');
+    expect(synth({ desk: 'false' }).template.findResources('AWS::CloudFront::Distribution')).toEqual({});
+    expect(() => synth({ desk: 'maybe' })).toThrow(/desk must be true or false/);
   });
 
   it('feeds webhooks to the relay through an encrypted queue that only segment topics may send to, with partial batch failures', () => {
