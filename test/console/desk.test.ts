@@ -26,6 +26,8 @@ const pages: Page[] = [];
 async function openDesk(hash = ''): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
+  // Fail a wait well inside the test's own timeout, naming what did not appear.
+  page.setDefaultTimeout(10_000);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   (page as Page & { problems?: string[] }).problems = problems;
@@ -79,7 +81,7 @@ describe.skipIf(!present)(`the editors' desk in Chromium${present ? '' : ` (skip
     const page = await openDesk();
     await signIn(page);
     await page.getByRole('heading', { name: 'Wire' }).waitFor();
-    expect(await page.getByText('Nothing on the wire yet').isVisible()).toBe(true);
+    await page.getByText('Nothing on the wire yet').waitFor();
 
     // The CMS posts the seed story; the desk polls and shows it.
     expect((await call(local.url, 'POST', '/v1/articles', { key: EDITOR_KEY, body: seedArticle() })).status).toBe(201);
