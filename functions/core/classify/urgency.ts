@@ -21,7 +21,7 @@ const NUMBER_WORDS: Record<string, number> = {
 const COUNT = String.raw`(\d[\d,]*|${Object.keys(NUMBER_WORDS).join('|')})`;
 
 const DEATH = String.raw`(?:kill(?:s|ed|ing)?|dead|deaths?|died|dies|slain|slaughter(?:s|ed|ing)?|massacre[sd]?|behead(?:s|ed|ing|ings)?|shot dead|stabbed (?:\w+ ){0,4}to death|death toll|fatalit(?:y|ies)|lives lost|lost their lives|perish(?:ed|es)?|killings?)`;
-const VIOLENCE = String.raw`(?:bomb|blast|explo|attack|shoot|shot|gunm[ae]n|gunfire|strikes?\b|airstrike|air strike|suicide|militant|insurgen|rebel|rocket|mortar|missile|grenade|ambush|clash|fighting|raid|massacre|stab|landmine|terror|sniper|shell)`;
+const VIOLENCE = String.raw`(?:bomb|blast|explo|attack|shoot|shot|gunm[ae]n|gunfire|strikes?\b|airstrike|air strike|suicide|militant|insurgen|rebel|rocket|mortar|missile|grenade|ambush|clash|fighting|raid|massacre|stab|landmine|terror|sniper|shell|hostage|siege)`;
 const DISASTER = String.raw`(?:earthquake|quake|tsunami|flood|landslide|mudslide|avalanche|eruption|volcano|hurricane|typhoon|cyclone|tornado|storm|fire\b|blaze|crash|collision|derail|accident|sank|sink|capsiz|stampede|collapse|bird flu|outbreak|epidemic|mine\b|train|plane|helicopter|ferry)`;
 const LEADER = String.raw`(?:president|prime minister|premier|king|queen|head of state|chancellor|supreme leader|emperor|dictator)`;
 /** Words that make an event hypothetical or past, not news happening now. */
@@ -50,6 +50,7 @@ export function casualtyCount(text: string): number {
   let largest = 0;
   const patterns = [
     new RegExp(String.raw`\b(?:at least |more than |over |nearly |about |some |up to )?${COUNT}(?: \w+){0,3} (?:were |are |have been |had been )?(?:${DEATH})`, 'gi'),
+    // Not "the deaths of 85": that is as often an earlier event as this one.
     new RegExp(String.raw`(?:${DEATH})(?: at least| more than| some| nearly| about)? ${COUNT}\b`, 'gi'),
     new RegExp(String.raw`death toll (?:\w+ ){0,4}(?:to |of |at |reached |rises to |climbs to )?${COUNT}`, 'gi'),
   ];
@@ -84,6 +85,9 @@ const RULES: Rule[] = [
   { wire: 'bulletin', label: 'deadly disaster', test: (lead) => near(DEATH, DISASTER, lead) },
   { wire: 'bulletin', label: 'military attack on national forces', test: (lead) =>
     near(String.raw`(?:fir(?:es|ed|ing)|launch(?:es|ed|ing)|strikes?|struck|attack(?:s|ed)?|pound(?:s|ed)?)`, String.raw`(?:missiles?|rockets?|air ?strikes?|warplanes?|bombers?)[^.;]{0,80}\b(?:base|troops|forces|soldiers|army|capital|embassy)`, lead, 60) },
+  // The rubric: "hostages taken or killed".
+  { wire: 'bulletin', label: 'hostages killed', test: (_, headline) =>
+    find(/\bhostages?'? (?:deaths?|killed|slain|executed|murdered|dead)\b|\b(?:kill(?:s|ed)?|execut(?:es|ed)|murder(?:s|ed)?) (?:\w+ ){0,2}hostages?\b/i, headline) },
   { wire: 'bulletin', label: 'hostages taken', test: (lead, headline) =>
     find(/\b(?:kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing)?|seiz(?:e|es|ed) (?:[\w-]+ ){0,3}(?:hostage|contractor|journalist|worker|engineer|tourist|diplomat)s?|taken hostage|take hostages?|hostage[- ]taking|behead(?:ed|s|ing|ings)?)\b/i, headline) },
   { wire: 'bulletin', label: 'leader dies or is ousted', test: (_, headline) =>
