@@ -19,6 +19,7 @@ export function heldView(desk) {
     const item = h('li', { class: 'card', 'data-alert': alert.id }, [
       h('div', { class: 'card-head' }, [wireBadge(alert.wire, alert.urgency), ' ', when(alert.createdAt)]),
       h('h2', { class: 'card-title' }, alert.headline),
+      h('p', { class: 'held-why' }, alert.audit?.find((/** @type {any} */ e) => e.action === 'held')?.detail ?? ''),
       h('p', { class: 'muted' }, [
         topicNames(desk, alert.topics),
         alert.countries.length ? ` · ${alert.countries.join(' ')}` : '',

@@ -122,6 +122,7 @@ describe.skipIf(!present)(`the editors' desk in Chromium${present ? '' : ` (skip
     const card = (page: Page) => page.locator(`li[data-alert="${alertId}"]`);
     await card(first).waitFor();
     await card(second).waitFor();
+    expect(await card(first).locator('.held-why').textContent()).toBe("urgency 3 (urgent) is in the hold band 3–3: held for an editor's approval");
     await shot(first, 'held');
 
     // Editor one double-clicks; editor two clicks a moment later.
