@@ -170,6 +170,22 @@ describe.skipIf(!present)(`the editors' desk in Chromium${present ? '' : ` (skip
     expect(await sent.locator('td[data-label="Sent to"]').textContent()).toBe('4 · 3 SMS · 1 push · 0 webhook');
     await shot(page, 'alerts', true);
 
+    // A manual alert, then a correction of the seed story's alert, from the same page.
+    const manual = page.locator('form.manual');
+    await manual.getByLabel('Headline').fill('Parliament dissolved, elections called for March');
+    await manual.getByLabel('politics', { exact: true }).check();
+    await manual.getByRole('button', { name: 'Send manual alert' }).click();
+    await expect.poll(() => page.getByText('Manual alert sent to 2 segment(s).').count()).toBe(1);
+    await page.locator('tr', { hasText: 'Parliament dissolved' }).getByText('Manual').waitFor();
+    const seed = page.locator('tr', { hasText: 'Iran fires missiles at Iraqi air base' }).first();
+    await seed.getByText('Correct', { exact: true }).click();
+    await seed.getByLabel('Correction text').fill('Iran fired missiles at two Iraqi bases housing US troops, not one');
+    await seed.getByRole('button', { name: 'Send correction' }).click();
+    await expect.poll(() => page.getByText('Correction sent to 2 segment(s).').count()).toBe(1);
+    await local.notifier.idle();
+    expect(local.notifier.deliveries.filter((d) => d.body.startsWith('CORRECTION: Iran fired missiles at two Iraqi bases')).map((d) => d.to).sort()).toEqual(['+14…601', '+14…602', '+14…603']);
+    await page.locator('tr', { hasText: 'Iran fired missiles at two Iraqi bases' }).getByText('Correction').waitFor();
+
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('link', { name: 'Wire' }).click();
     await page.locator('tr[data-article="ain-assad-2020"]').waitFor();
