@@ -43,6 +43,9 @@ describe('EmbeddedClassifier', () => {
   it('reads hostage events and election forecasts right', () => {
     expect(classify('Militants release video of beheadings of two hostages', 'The video appeared on a website on Monday.').wire).toBe('bulletin');
     expect(classify('Gunmen seize Swiss-born engineer near oil field', 'The engineer was taken from his car, police said.').wire).toBe('bulletin');
+    expect(classify('Judges reject indefinite detention', "The country's highest court ruled on Thursday that the government cannot hold suspects without trial.").wire).toBe('bulletin');
+    expect(classify('Top court strikes down election law', 'The ruling takes effect at once.').wire).toBe('bulletin');
+    expect(classify('Lawyers ask Supreme Court to uphold ban', 'A decision is expected next year.').wire).not.toBe('bulletin');
     expect(classify('Kidnappers kill two aid-worker hostages', 'The bodies were found outside the city on Friday.').wire).toBe('bulletin');
     expect(classify('Hostage deaths spark anger at rescue operation', 'Relatives criticised the police after the raid on the school.').wire).toBe('bulletin');
     expect(classify('Families wait for news of hostages', 'Negotiations continued through the night.').wire).toBe('urgent');

@@ -97,6 +97,9 @@ const RULES: Rule[] = [
     if (/\b(?:set|poised|expected|likely|tipped|bids?|seeks?|hopes?) to\b/i.test(headline)) return undefined;
     return find(/\b(?:wins?|won|re-?elected|concedes?|declared winner|claims victory|sweeps?)\b[^.]{0,40}\b(?:election|presidency|presidential|vote|poll|ballot|referendum)s?\b|\bconcedes? (?:defeat|election|race)\b/i, headline);
   } },
+  // The rubric's "landmark verdicts": a country's highest court deciding, not being asked to.
+  { wire: 'bulletin', label: 'highest court rules', test: (lead) =>
+    find(/\b(?:supreme|highest|top|constitutional) court(?:,[^,]{0,60},)?(?: (?:on|has|this|last|late|\w+day)){0,3} (?:ruled|rules|struck down|strikes down|overturned|overturns|upheld|upholds|threw out|throws out)\b/i, lead) },
   { wire: 'bulletin', label: 'market crash', test: (_, headline) =>
     find(/\b(?:stocks?|markets?|shares|dow|nasdaq|ftse|nikkei|bourse)\b[^.]{0,30}\b(?:crash|crashes|crashed|plunge|plunges|plunged|plummet\w*|collapse\w*|meltdown)\b/i, headline) },
   // urgent: significant new developments.
