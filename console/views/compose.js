@@ -51,7 +51,8 @@ export function composeView(desk) {
   const showError = (/** @type {unknown} */ failure) => {
     if (failure instanceof ApiError && failure.status >= 400 && failure.status < 500 && failure.status !== 401) {
       const details = Array.isArray(failure.details) ? failure.details : [];
-      replace(error, h('p', null, failure.message), details.length ? h('ul', null, details.map((/** @type {any} */ d) => h('li', null, `${d.field}: ${d.message}`))) : '');
+      if (details.length) replace(error, h('p', null, 'Not accepted:'), h('ul', null, details.map((/** @type {any} */ d) => h('li', null, `${d.field}: ${d.problem}`))));
+      else replace(error, h('p', null, failure.message));
     } else desk.failed(failure);
   };
 

@@ -149,6 +149,12 @@ describe.skipIf(!present)(`the editors' desk in Chromium${present ? '' : ` (skip
     expect(await page.locator('.compose-result .wire').first().textContent()).toMatch(/Routine/);
     expect(await page.getByTestId('audience').textContent()).toBe('No subscriber’s preferences match.');
 
+    // A mistake is named field by field, and nothing is sent.
+    await page.getByLabel('Places').fill('Iraq');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'hints.places.0: an ISO 3166-1 alpha-2 code such as "IR"' }).count()).toBe(1);
+    await page.getByLabel('Places').fill('');
+
     await page.getByLabel('Urgency').selectOption('2');
     await page.getByText('Topics (leave empty for the classifier’s)', { exact: true }).first().click();
     await page.getByLabel('politics', { exact: true }).check();
