@@ -32,6 +32,9 @@ describe('EmbeddedClassifier', () => {
     ['Former minister charged with fraud', 'Prosecutors charged the former minister with fraud and money laundering on Friday.', 'urgent', 'medtop:02000000'],
     ['Review: a quiet, clever thriller', 'The film, starring a veteran actor, opens in cinemas this week.', 'routine', 'medtop:01000000'],
     ['Quarterback leads late rally as home team edges rival', 'The quarterback threw two touchdowns in the fourth quarter as the team won 24-21.', 'routine', 'medtop:15000000'],
+    ['Orioles edge Mariners in extra innings', 'A two-out single in the 11th gave Baltimore the win.', 'routine', 'medtop:15000000'],
+    ['Pacers guard back from injured list', 'He missed six weeks with a sprained ankle.', 'routine', 'medtop:15000000'],
+    ['Bowler takes five wickets as tourists collapse', 'The visitors were all out for 143 on the second day of the test match.', 'routine', 'medtop:15000000'],
     ['New chip promises faster laptops', 'The chipmaker said its processor would ship in laptops and desktop computers next year.', 'routine', 'medtop:13000000'],
   ])('%s → %s, %s', (headline, body, wire, topic) => {
     const result = classify(headline, body);
