@@ -16,6 +16,8 @@ const CHROMIUM = '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
 if (!present) console.warn(`\n  SKIPPED the editors' desk browser tests: ${CHROMIUM} not found. Run "npm run test:browser-setup" (apt-get install chromium), then npm test.\n`);
 
+/** Polls wait as long as page waits do: a loaded machine is slow, not wrong. */
+const SOON = { timeout: 10_000 };
 const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const EDITOR_KEY = 'desk-test-editor-key-0123456789';
 
@@ -68,12 +70,12 @@ describe.skipIf(!present)(`the editors' desk in Chromium${present ? '' : ` (skip
   it('refuses a wrong key cleanly, keeping nothing', async () => {
     const page = await openDesk();
     await signIn(page, 'na_editor_this-key-does-not-exist');
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'That key was not accepted' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'That key was not accepted' }).count(), SOON).toBe(1);
     expect(await page.getByRole('heading', { name: 'Sign in to the desk' }).isVisible()).toBe(true);
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     expect(page.url()).not.toContain('this-key');
     await signIn(page, 'short');
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'not accepted' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'not accepted' }).count(), SOON).toBe(1);
     await shot(page, 'sign-in-refused');
   });
 
@@ -102,7 +104,7 @@ describe.skipIf(!present)(`the editors' desk in Chromium${present ? '' : ` (skip
     // The phrase that made it a bulletin is marked in the headline; places are marked apart.
     expect(await page.locator('h1 mark.mark-signal').first().textContent()).toBe('fires missiles at Iraqi air base housing US troops');
     expect(await page.locator('.text mark.mark-place').count()).toBeGreaterThan(3);
-    await expect.poll(() => page.getByText('military attack on national forces').count()).toBe(1);
+    await expect.poll(() => page.getByText('military attack on national forces').count(), SOON).toBe(1);
     await shot(page, 'article', true);
     expect((page as Page & { problems?: string[] }).problems).toEqual([]);
   });
@@ -128,8 +130,8 @@ describe.skipIf(!present)(`the editors' desk in Chromium${present ? '' : ` (skip
     // Editor one double-clicks; editor two clicks a moment later.
     await card(first).getByRole('button', { name: 'Approve and send' }).dblclick();
     await card(second).getByRole('button', { name: 'Approve and send' }).click();
-    await expect.poll(() => first.getByText('Approved: sent to 1 segment.').count()).toBe(1);
-    await expect.poll(() => second.getByText(/Already handled: the alert is (sent|publishing|pending) \(approved by editor:/).count()).toBe(1);
+    await expect.poll(() => first.getByText('Approved: sent to 1 segment.').count(), SOON).toBe(1);
+    await expect.poll(() => second.getByText(/Already handled: the alert is (sent|publishing|pending) \(approved by editor:/).count(), SOON).toBe(1);
     await card(first).waitFor({ state: 'detached' });
     await card(second).waitFor({ state: 'detached' });
 
@@ -152,14 +154,14 @@ describe.skipIf(!present)(`the editors' desk in Chromium${present ? '' : ` (skip
     // A mistake is named field by field, and nothing is sent.
     await page.getByLabel('Places').fill('Iraq');
     await page.getByRole('button', { name: 'Preview' }).click();
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'hints.places.0: an ISO 3166-1 alpha-2 code such as "IR"' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'hints.places.0: an ISO 3166-1 alpha-2 code such as "IR"' }).count(), SOON).toBe(1);
     await page.getByLabel('Places').fill('');
 
     await page.getByLabel('Urgency').selectOption('2');
     await page.getByText('Topics (leave empty for the classifier’s)', { exact: true }).first().click();
     await page.getByLabel('politics', { exact: true }).check();
     await page.getByRole('button', { name: 'Preview' }).click();
-    await expect.poll(() => page.getByTestId('sms-text').textContent()).toBe('BREAKING: Council approves budget for new library');
+    await expect.poll(() => page.getByTestId('sms-text').textContent(), SOON).toBe('BREAKING: Council approves budget for new library');
     expect(await page.getByTestId('audience').textContent()).toBe('4 subscribers in 2 segments: 3 SMS · 1 push · 0 webhook');
     expect(await page.getByText('set by editor').count()).toBe(2);
     expect(local.notifier.deliveries.filter((d) => d.body.includes('library'))).toHaveLength(0);
@@ -181,13 +183,13 @@ describe.skipIf(!present)(`the editors' desk in Chromium${present ? '' : ` (skip
     await manual.getByLabel('Headline').fill('Parliament dissolved, elections called for March');
     await manual.getByLabel('politics', { exact: true }).check();
     await manual.getByRole('button', { name: 'Send manual alert' }).click();
-    await expect.poll(() => page.getByText('Manual alert sent to 2 segment(s).').count()).toBe(1);
+    await expect.poll(() => page.getByText('Manual alert sent to 2 segment(s).').count(), SOON).toBe(1);
     await page.locator('tr', { hasText: 'Parliament dissolved' }).getByText('Manual').waitFor();
     const seed = page.locator('tr', { hasText: 'Iran fires missiles at Iraqi air base' }).first();
     await seed.getByText('Correct', { exact: true }).click();
     await seed.getByLabel('Correction text').fill('Iran fired missiles at two Iraqi bases housing US troops, not one');
     await seed.getByRole('button', { name: 'Send correction' }).click();
-    await expect.poll(() => page.getByText('Correction sent to 2 segment(s).').count()).toBe(1);
+    await expect.poll(() => page.getByText('Correction sent to 2 segment(s).').count(), SOON).toBe(1);
     await local.notifier.idle();
     expect(local.notifier.deliveries.filter((d) => d.body.startsWith('CORRECTION: Iran fired missiles at two Iraqi bases')).map((d) => d.to).sort()).toEqual(['+14…601', '+14…602', '+14…603']);
     await page.locator('tr', { hasText: 'Iran fired missiles at two Iraqi bases' }).getByText('Correction').waitFor();
