@@ -16,31 +16,31 @@ export function alertActions(desk, alert, done) {
   const act = (/** @type {'approve' | 'reject' | 'retry'} */ action, /** @type {string} */ label, /** @type {string} */ busy, /** @type {string} */ cls) => {
     const button = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: cls, 'data-action': action }, label));
     button.addEventListener('click', async () => {
-      if (!window.confirm || action !== 'reject' || window.confirm(`Reject "${alert.headline}"? It will never be sent.`)) {
-        for (const b of group.querySelectorAll('button')) /** @type {HTMLButtonElement} */ (b).disabled = true;
-        button.textContent = busy;
-        button.setAttribute('aria-busy', 'true');
-        try {
-          const result = await desk.api[action](alert.id);
-          const sent = result.publish?.status === 'sent' ? ` to ${result.publish.segments} segment${result.publish.segments === 1 ? '' : 's'}` : '';
-          desk.toast(action === 'approve' ? `Approved: sent${sent}.` : action === 'reject' ? 'Rejected: it will not be sent.' : `Retried${sent}.`);
+      if (action === 'reject' && !window.confirm(`Reject "${alert.headline}"? It will never be sent.`)) return;
+      for (const b of group.querySelectorAll('button')) /** @type {HTMLButtonElement} */ (b).disabled = true;
+      button.textContent = busy;
+      button.setAttribute('aria-busy', 'true');
+      try {
+        const result = await desk.api[action](alert.id);
+        const sent = result.publish?.status === 'sent' ? ` to ${result.publish.segments} segment${result.publish.segments === 1 ? '' : 's'}` : '';
+        desk.toast(action === 'approve' ? `Approved: sent${sent}.` : action === 'reject' ? 'Rejected: it will not be sent.' : `Retried${sent}.`);
+        desk.refreshHeld();
+        done(result.alert);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) {
+          // Another editor (or click) got there first: say who, and show the alert as it now stands.
+          const latest = await desk.api.alert(alert.id).catch(() => alert);
+          const by = [...(latest.audit ?? [])].reverse().find((/** @type {any} */ e) => ['approved', 'rejected', 'retried'].includes(e.action));
+          desk.toast(`Already handled: the alert is ${latest.status}${by ? ` (${by.action} by ${by.actor})` : ''}.`, 'error');
           desk.refreshHeld();
-          done(result.alert);
-        } catch (error) {
-          if (error instanceof ApiError && error.status === 409) {
-            const latest = await desk.api.alert(alert.id).catch(() => alert);
-            const by = [...(latest.audit ?? [])].reverse().find((/** @type {any} */ e) => e.action === 'approved' || e.action === 'rejected' || e.action === 'retried');
-            desk.toast(`Already handled: the alert is ${latest.status}${by ? ` (${by.action} by ${by.actor})` : ''}.`, 'error');
-            desk.refreshHeld();
-            done(latest);
-          } else {
-            desk.failed(error);
-            for (const b of group.querySelectorAll('button')) /** @type {HTMLButtonElement} */ (b).disabled = false;
-            button.textContent = label;
-          }
-        } finally {
-          button.removeAttribute('aria-busy');
+          done(latest);
+        } else {
+          desk.failed(error);
+          for (const b of group.querySelectorAll('button')) /** @type {HTMLButtonElement} */ (b).disabled = false;
+          button.textContent = label;
         }
+      } finally {
+        button.removeAttribute('aria-busy');
       }
     });
     return button;
