@@ -38,6 +38,27 @@ export function wireView(desk) {
     ]);
   };
 
+  // What the editor narrows the wire to: a decision, and words in the headline.
+  const FILTERS = [['all', 'All'], ['alerted', 'Alerted'], ['held', 'Held'], ['recorded', 'Recorded']];
+  let decisionFilter = 'all';
+  const search = /** @type {HTMLInputElement} */ (h('input', { id: 'wire-search', type: 'search', placeholder: 'Headline, topic or place code', autocomplete: 'off' }));
+  const matches = (/** @type {any} */ a) => {
+    if (decisionFilter !== 'all' && decisionWord(a.decision).kind !== decisionFilter) return false;
+    const words = search.value.trim().toLowerCase();
+    if (!words) return true;
+    const haystack = `${a.headline} ${a.topic?.label ?? ''} ${a.countries.join(' ')} ${a.source ?? ''}`.toLowerCase();
+    return words.split(/\s+/).every((w) => haystack.includes(w));
+  };
+
+  /** @param {Set<string>} fresh */
+  const render = (fresh) => {
+    const all = [...known.values()].sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0));
+    const shown = all.filter(matches);
+    if (all.length === 0) replace(body, h('tr', null, h('td', { colspan: 6, class: 'empty' }, 'Nothing on the wire yet. Articles appear here as the CMS posts them.')));
+    else if (shown.length === 0) replace(body, h('tr', null, h('td', { colspan: 6, class: 'empty' }, 'No article matches this filter.')));
+    else replace(body, ...shown.map((a) => row(a, fresh.has(keyOf(a)))));
+  };
+
   /** @param {any[]} items @param {boolean} news whether new ones are flagged and announced */
   const show = (items, news) => {
     const added = items.filter((a) => !known.has(keyOf(a))).map(keyOf);
@@ -45,11 +66,23 @@ export function wireView(desk) {
     if (added.length === 0 && body.childElementCount > 0) return;
     const fresh = new Set(news ? added : []);
     for (const a of items) known.set(keyOf(a), a);
-    const all = [...known.values()].sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0));
-    if (all.length === 0) replace(body, h('tr', null, h('td', { colspan: 6, class: 'empty' }, 'Nothing on the wire yet. Articles appear here as the CMS posts them.')));
-    else replace(body, ...all.map((a) => row(a, fresh.has(keyOf(a)))));
-    if (fresh.size) desk.announce(`${fresh.size} new article${fresh.size > 1 ? 's' : ''} on the wire`);
+    render(fresh);
+    const freshShown = [...fresh].filter((k) => matches(known.get(k)));
+    if (freshShown.length) desk.announce(`${freshShown.length} new article${freshShown.length > 1 ? 's' : ''} on the wire`);
   };
+
+  search.addEventListener('input', () => render(new Set()));
+  const filters = h('fieldset', { class: 'wire-filter' }, [
+    h('legend', { class: 'visually-hidden' }, 'Show'),
+    ...FILTERS.map(([value, label]) =>
+      h('label', null, [
+        h('input', { type: 'radio', name: 'wire-decision', value, checked: value === 'all', onchange: () => { decisionFilter = value ?? 'all'; render(new Set()); } }),
+        ` ${label}`,
+      ]),
+    ),
+    h('label', { for: 'wire-search', class: 'visually-hidden' }, 'Filter headlines'),
+    search,
+  ]);
 
   let timer = 0;
   const poll = async () => {
@@ -89,6 +122,7 @@ export function wireView(desk) {
   void poll();
   const element = h('section', { 'aria-labelledby': 'wire-title' }, [
     h('div', { class: 'page-head' }, [h('h1', { id: 'wire-title' }, 'Wire'), status]),
+    filters,
     h('div', { class: 'table-wrap' }, table),
     more,
   ]);

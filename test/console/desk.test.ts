@@ -95,6 +95,18 @@ describe.skipIf(!present)(`the editors' desk in Chromium${present ? '' : ` (skip
     expect(await row.textContent()).toMatch(/IQ.*IR|IR.*IQ/);
     await shot(page, 'wire');
 
+    // Narrowing the wire: by decision, and by words.
+    await page.getByLabel('Held', { exact: true }).check();
+    await page.getByText('No article matches this filter.').waitFor();
+    await page.getByLabel('Alerted', { exact: true }).check();
+    await row.waitFor();
+    await page.getByLabel('Filter headlines').fill('football');
+    await page.getByText('No article matches this filter.').waitFor();
+    await page.getByLabel('Filter headlines').fill('iraqi MISSILES');
+    await row.waitFor();
+    await page.getByLabel('Filter headlines').fill('');
+    await page.getByLabel('All', { exact: true }).check();
+
     await row.getByRole('link', { name: /Iran fires missiles/ }).click();
     await page.getByTestId('sms-meta').waitFor();
     expect(await page.getByTestId('sms-text').textContent()).toBe('BREAKING: Iran fires missiles at Iraqi air base housing US troops https://news.example.com/world/ain-assad');
