@@ -185,7 +185,8 @@ export class NewsalertStack extends Stack {
       const integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn);
       for (const path of paths) this.api.addRoutes({ path, methods, integration });
     };
-    // ANY: the handlers answer 405 for a method a path does not take; API Gateway answers CORS preflights itself.
+    // ANY: the handlers answer 405 for a method a path does not take, and 204 to a CORS preflight (an ANY route passes
+    // OPTIONS through to the function), to which API Gateway adds the configured CORS headers.
     const methods = [HttpMethod.ANY];
     route(['/health'], health, [HttpMethod.GET]);
     route(['/v1/articles', '/v1/articles/{proxy+}', '/v1/alerts', '/v1/alerts/{proxy+}', '/v1/keys', '/v1/keys/{proxy+}', '/v1/topics', '/v1/openapi.json'], articles, methods);

@@ -18,6 +18,11 @@ export function router(routes: ApiRoute[]) {
     routes,
     notFoundResponse: ({ method, path }) => {
       const allowed = patterns.filter((p) => p.pattern.test(path)).map((p) => p.method);
+      // A browser's CORS preflight. API Gateway's ANY routes pass it through to the function, then add
+      // the configured CORS headers to this answer; it must be a 2xx without a key.
+      if (method === 'OPTIONS' && allowed.length > 0) {
+        return { statusCode: 204, headers: { allow: [...new Set([...allowed, 'OPTIONS'])].join(', ') }, body: '' };
+      }
       if (allowed.length > 0) {
         throw new AppError('METHOD_NOT_ALLOWED', `${method} is not allowed on ${path}; use ${[...new Set(allowed)].join(' or ')}`, 405);
       }

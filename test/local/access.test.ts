@@ -37,6 +37,15 @@ describe('access', () => {
     expect((await call(local.url, 'POST', '/v1/keys', { key: local.keys.admin, body: { role: 'root', label: 'x' } })).status).toBe(400);
   });
 
+  it('answers a browser preflight with 204 and no key, only on paths that exist', async () => {
+    const preflight = await call(local.url, 'OPTIONS', '/v1/articles', { headers: { origin: 'https://desk.example.com', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('allow')).toBe('POST, GET, OPTIONS');
+    expect((await call(local.url, 'OPTIONS', '/v1/alerts/al_x/approve')).status).toBe(204);
+    expect((await call(local.url, 'OPTIONS', '/v1/subscriptions')).status).toBe(204);
+    expect((await call(local.url, 'OPTIONS', '/v1/nothing-here')).status).toBe(404);
+  });
+
   it('accepts a CMS body signed with HMAC-SHA256 over timestamp and body, and refuses a wrong or stale signature', async () => {
     const signing = await call(local.url, 'POST', '/v1/keys', { key: local.keys.admin, body: { role: 'editor', label: 'cms', kind: 'signing' } });
     expect(signing.json).toMatchObject({ kind: 'signing', id: expect.stringMatching(/^[0-9a-f]{16}$/), secret: expect.any(String) });
