@@ -82,6 +82,13 @@ describe('EmbeddedClassifier', () => {
     expect(topics.map((t) => t.code)).toContain('medtop:20000574');
   });
 
+  it('reads a country acting in the headline as politics, and says so', () => {
+    const result = classify('Seoul says firms sold chemicals to the North', 'Officials said the shipments broke export rules.');
+    expect(result.topics[0]!.code).toBe('medtop:11000000');
+    expect(result.reasons.find((r) => r.startsWith('topic politics:'))).toContain('"Seoul says"');
+    expect(classify('Seoul stocks rise on chip exports', 'Shares of chipmakers led the gains.').topics[0]!.code).toBe('medtop:04000000');
+  });
+
   it('is deterministic', () => {
     const article = prepareArticle(articleFromPlainText(seedText())).article;
     expect(classifier.classify(article)).toEqual(new EmbeddedClassifier().classify(article));

@@ -29,7 +29,8 @@ export class EmbeddedClassifier implements Classifier {
   classify(article: Article): Classification {
     const lead = leadOf(article.body);
     const urgency = scoreUrgency(article.headline, lead);
-    const topics = this.topics.score(tokenize(article.headline), tokenize(article.body));
+    const actor = this.places.actor(article.headline);
+    const topics = this.topics.score(tokenize(article.headline), tokenize(article.body), actor ? [{ code: 'medtop:11000000', weight: 6, term: actor }] : []);
     const places = this.places.find(article.headline, article.body, article.dateline);
     return {
       urgency: urgency.urgency,

@@ -5,6 +5,9 @@ import { buildGazetteer, longestKey, type Gazetteer } from './gazetteer.js';
 /** Capitalised words and abbreviations, as written ("U.S.", "Ain", "Iraqi"). */
 const NAME_TOKEN = /[A-Z][\p{L}'’.-]*|\b[a-z]+\b/gu;
 
+/** What governments and nations do in headlines. */
+const ACTOR_VERB = /^(?:to )?(?:says?|said|warns?|urges?|accuses?|rejects?|denies|denied|demands?|calls?|vows?|threatens?|condemns?|agrees?|backs?|seeks?|offers?|protests?|welcomes?|tells?|asks?|signs?|expels?|summons?|blames?|refuses?|insists?|pledges?|wants?|slams?|criticizes?|criticises?|considers?|mulls?|halts?|suspends?|bars?|bans?|frees?|releases?|arrests?|hands? over|hits? back|reaffirms?|confirms?|announces?|approves?|proposes?|pushes?|presses?|moves? to)\b/;
+
 export interface PlaceResult {
   places: Place[];
   reasons: string[];
@@ -17,6 +20,25 @@ export class PlaceFinder {
   constructor(gazetteer: Gazetteer = buildGazetteer()) {
     this.gazetteer = gazetteer;
     this.maxWords = longestKey(gazetteer);
+  }
+
+  /**
+   * A country, its capital or its people acting in a headline ("Seoul says…", "Iran rejects…",
+   * "Russians protest…"): the way news writes about governments and nations, whatever the subject.
+   */
+  actor(headline: string): string | undefined {
+    const tokens = [...headline.matchAll(NAME_TOKEN)].map((m) => m[0].replace(/['’]s$/, ''));
+    for (let i = 0; i < tokens.length; i++) {
+      for (let n = Math.min(this.maxWords, tokens.length - i); n >= 1; n--) {
+        const phrase = tokens.slice(i, i + n).join(' ');
+        if (!/^[A-Z]/.test(phrase) || !this.gazetteer.has(phrase)) continue;
+        const next = tokens.slice(i + n, i + n + 2).join(' ').toLowerCase();
+        if (ACTOR_VERB.test(next)) return `${phrase} ${tokens[i + n]}`;
+        i += n - 1;
+        break;
+      }
+    }
+    return undefined;
   }
 
   /**

@@ -34,8 +34,15 @@ export class TopicScorer {
   private readonly topics = compile(TOPIC_LEXICON);
   private readonly subtopics = compile(SUBTOPIC_LEXICON);
 
-  score(headline: Token[], body: Token[]): TopicResult {
+  /** `extra`: evidence found outside the lexicon (e.g. a country acting in the headline), added as is. */
+  score(headline: Token[], body: Token[], extra: Array<{ code: string; weight: number; term: string }> = []): TopicResult {
     const top = new Map<string, { score: number; terms: Map<string, number> }>();
+    for (const hit of extra) {
+      const entry = top.get(hit.code) ?? { score: 0, terms: new Map() };
+      entry.score += hit.weight;
+      entry.terms.set(hit.term, (entry.terms.get(hit.term) ?? 0) + hit.weight);
+      top.set(hit.code, entry);
+    }
     const sub = new Map<string, number>();
     const visit = (tokens: Token[], weight: number) => {
       for (let i = 0; i < tokens.length; i++) {
