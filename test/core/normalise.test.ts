@@ -21,7 +21,7 @@ describe('normalise', () => {
     expect(normaliseText('Reuters - Israeli forces thrust into the camp.')).toBe('Israeli forces thrust into the camp.');
     expect(normaliseText('Canadian Press - VANCOUVER (CP) - The sister of a man spoke.')).toBe('The sister of a man spoke.');
     expect(datelineOf('LONDON (Reuters) - Shares fell.')).toBe('London');
-    expect(normaliseHeadline('Blast Outside Thailand Bar Injures 15 (AP)')).toBe('Blast Outside Thailand Bar Injures 15');
+    expect(normaliseHeadline('Blast Near Harbour Market Injures 12 (AP)')).toBe('Blast Near Harbour Market Injures 12');
   });
 
   it('turns HTML into text, without scripts, and keeps paragraphs', () => {
