@@ -51,6 +51,10 @@ export class TopicScorer {
       top.set(hit.code, entry);
     }
     const sub = new Map<string, number>();
+    // The n-th mention of the same term counts 1/n: a word repeated down a long story adds
+    // evidence more and more slowly (as BM25 saturates term frequency), so one repeated name
+    // cannot outweigh the story's other words.
+    const seenCount = new Map<string, number>();
     const visit = (tokens: Token[], weight: number) => {
       for (let i = 0; i < tokens.length; i++) {
         let key = '';
@@ -58,8 +62,12 @@ export class TopicScorer {
           key = n === 1 ? tokens[i]!.stem : `${key} ${tokens[i + n - 1]!.stem}`;
           for (const hit of this.topics.get(key) ?? []) {
             const entry = top.get(hit.code) ?? { score: 0, terms: new Map() };
-            entry.score += hit.weight * weight;
-            entry.terms.set(hit.term, (entry.terms.get(hit.term) ?? 0) + hit.weight * weight);
+            const mention = `${hit.code}|${hit.term}`;
+            const nth = (seenCount.get(mention) ?? 0) + 1;
+            seenCount.set(mention, nth);
+            const evidence = (hit.weight * weight) / nth;
+            entry.score += evidence;
+            entry.terms.set(hit.term, (entry.terms.get(hit.term) ?? 0) + evidence);
             top.set(hit.code, entry);
           }
           for (const hit of this.subtopics.get(key) ?? []) sub.set(hit.code, (sub.get(hit.code) ?? 0) + hit.weight * weight);
