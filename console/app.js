@@ -119,7 +119,14 @@ async function route() {
     if (link.getAttribute('data-nav') === found.r.nav) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  const view = found.r.view(desk, ...found.match.slice(1).map(decodeURIComponent));
+  let params;
+  try {
+    params = found.match.slice(1).map(decodeURIComponent);
+  } catch {
+    navigate('#/wire'); // a hand-edited link with broken percent-encoding
+    return;
+  }
+  const view = found.r.view(desk, ...params);
   disposeView = view.dispose;
   replace(main, view.element);
   focusHeading();
