@@ -4,6 +4,7 @@ import { ApiError } from '../api.js';
 import { h, reachText, replace, statusBadge, when, wireBadge } from '../dom.js';
 import { alertActions, correctionForm } from './alert-actions.js';
 import { countryCodes, topicPicker, urgencySelect } from './fields.js';
+import { keepFresh } from './keep-fresh.js';
 
 const POLL_MS = 5_000;
 
@@ -11,8 +12,6 @@ const POLL_MS = 5_000;
 export function alertsView(desk) {
   const body = h('tbody');
   const status = h('p', { class: 'muted' }, 'Loading…');
-  let timer = 0;
-  let live = true;
   /** While an editor writes a correction the list holds still. */
   let editing = false;
   let lastShown = '';
@@ -22,7 +21,7 @@ export function alertsView(desk) {
     const correct = alert.status === 'sent' && !alert.correctionOf
       ? h('details', {
           ontoggle: (/** @type {Event} */ e) => (editing = /** @type {HTMLDetailsElement} */ (e.currentTarget).open),
-        }, [h('summary', null, 'Correct'), correctionForm(desk, alert, () => { editing = false; lastShown = ''; void refresh(); })])
+        }, [h('summary', null, 'Correct'), correctionForm(desk, alert, () => { editing = false; refresh(); })])
       : null;
     return h('tr', { 'data-alert': alert.id }, [
       h('td', { 'data-label': 'Created' }, when(alert.createdAt)),
@@ -34,30 +33,23 @@ export function alertsView(desk) {
       ]),
       h('td', { 'data-label': 'Status' }, [statusBadge(alert.status), alert.sentAt ? [' ', when(alert.sentAt)] : null].flat()),
       h('td', { 'data-label': 'Sent to', class: 'num' }, alert.reach ? [h('strong', null, String(alert.reach.total)), ` · ${reachText(alert.reach)}`] : '—'),
-      h('td', { 'data-label': 'Actions' }, [alertActions(desk, alert, () => { lastShown = ''; void refresh(); }), correct]),
+      h('td', { 'data-label': 'Actions' }, [alertActions(desk, alert, refresh), correct]),
     ]);
   };
 
-  const refresh = async () => {
-    try {
-      const page = await desk.api.alerts({ limit: 30 });
-      const signature = JSON.stringify(page.items.map((/** @type {any} */ a) => [a.id, a.status, a.reach?.total]));
-      if (!editing && signature !== lastShown) {
-        lastShown = signature;
-        replace(body, ...(page.items.length ? page.items.map(row) : [h('tr', null, h('td', { colspan: 6, class: 'empty' }, 'No alerts yet.'))]));
-      }
-      replace(status, `updated ${new Date().toLocaleTimeString()}`);
-    } catch (error) {
-      replace(status, h('span', { class: 'error' }, `Not updating: ${error instanceof Error ? error.message : String(error)}`));
-      if (/** @type {any} */ (error).status === 401) desk.failed(error);
+  const load = async () => {
+    const page = await desk.api.alerts({ limit: 30 });
+    const signature = JSON.stringify(page.items.map((/** @type {any} */ a) => [a.id, a.status, a.reach?.total]));
+    if (!editing && signature !== lastShown) {
+      lastShown = signature;
+      replace(body, ...(page.items.length ? page.items.map(row) : [h('tr', null, h('td', { colspan: 6, class: 'empty' }, 'No alerts yet.'))]));
     }
   };
-  const poll = async () => {
-    if (!live) return;
-    if (document.visibilityState === 'visible') await refresh();
-    timer = window.setTimeout(poll, POLL_MS);
-  };
-  void poll();
+  /** After the editor's own action: show its effect now, not at the next poll. */
+  function refresh() {
+    lastShown = '';
+    load().catch(desk.failed);
+  }
 
   return {
     element: h('div', { class: 'alerts-page' }, [
@@ -69,12 +61,9 @@ export function alertsView(desk) {
           body,
         ])),
       ]),
-      manualForm(desk, () => { lastShown = ''; void refresh(); }),
+      manualForm(desk, refresh),
     ]),
-    dispose: () => {
-      live = false;
-      clearTimeout(timer);
-    },
+    dispose: keepFresh(desk, status, POLL_MS, load),
   };
 }
 

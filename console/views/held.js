@@ -3,6 +3,7 @@
 import { h, replace, when, wireBadge } from '../dom.js';
 import { alertActions } from './alert-actions.js';
 import { topicNames } from './fields.js';
+import { keepFresh } from './keep-fresh.js';
 
 const POLL_MS = 5_000;
 
@@ -12,8 +13,6 @@ export function heldView(desk) {
   const status = h('p', { class: 'muted' }, 'Loading…');
   /** Ids on screen: a poll adds new ones without disturbing buttons being clicked. */
   const shown = new Map();
-  let timer = 0;
-  let live = true;
 
   const card = (/** @type {any} */ alert) => {
     const item = h('li', { class: 'card', 'data-alert': alert.id }, [
@@ -37,36 +36,23 @@ export function heldView(desk) {
   };
   const empty = () => replace(list, h('li', { class: 'empty' }, 'Nothing held. Alerts in the hold band wait here for an editor.'));
 
-  const poll = async () => {
-    if (!live) return;
-    if (document.visibilityState === 'visible') {
-      try {
-        const page = await desk.api.alerts({ status: 'held', limit: 100 });
-        const ids = new Set(page.items.map((/** @type {any} */ a) => a.id));
-        for (const [id, item] of shown) if (!ids.has(id)) (item.remove(), shown.delete(id));
-        if (shown.size === 0) list.replaceChildren();
-        for (const alert of [...page.items].reverse()) {
-          if (shown.has(alert.id)) continue;
-          const item = card(alert);
-          shown.set(alert.id, item);
-          list.prepend(item);
-        }
-        if (shown.size === 0) empty();
-        replace(status, `${shown.size} waiting · updated ${new Date().toLocaleTimeString()}`);
-      } catch (error) {
-        replace(status, h('span', { class: 'error' }, `Not updating: ${error instanceof Error ? error.message : String(error)}`));
-        if (/** @type {any} */ (error).status === 401) return desk.failed(error);
-      }
+  const load = async () => {
+    const page = await desk.api.alerts({ status: 'held', limit: 100 });
+    const ids = new Set(page.items.map((/** @type {any} */ a) => a.id));
+    for (const [id, item] of shown) if (!ids.has(id)) (item.remove(), shown.delete(id));
+    if (shown.size === 0) list.replaceChildren();
+    for (const alert of [...page.items].reverse()) {
+      if (shown.has(alert.id)) continue;
+      const item = card(alert);
+      shown.set(alert.id, item);
+      list.prepend(item);
     }
-    timer = window.setTimeout(poll, POLL_MS);
+    if (shown.size === 0) empty();
+    return `${shown.size} waiting`;
   };
-  void poll();
 
   return {
     element: h('section', null, [h('div', { class: 'page-head' }, [h('h1', { id: 'held-title' }, 'Held'), status]), list]),
-    dispose: () => {
-      live = false;
-      clearTimeout(timer);
-    },
+    dispose: keepFresh(desk, status, POLL_MS, load),
   };
 }

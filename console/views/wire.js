@@ -1,6 +1,7 @@
 // @ts-check
 /** The wire: incoming articles, newest first, refreshed every few seconds without reload. */
 import { decisionWord, h, replace, when, wireBadge } from '../dom.js';
+import { keepFresh } from './keep-fresh.js';
 
 const POLL_MS = 3_000;
 const PAGE = 50;
@@ -19,7 +20,6 @@ export function wireView(desk) {
   const known = new Map();
   let cursor = /** @type {string | undefined} */ (undefined);
   let first = true;
-  const controller = new AbortController();
   const keyOf = (/** @type {any} */ a) => `${a.id}#${a.version}`;
 
   const row = (/** @type {any} */ a, /** @type {boolean} */ fresh) => {
@@ -84,25 +84,16 @@ export function wireView(desk) {
     search,
   ]);
 
-  let timer = 0;
-  const poll = async () => {
-    if (document.visibilityState === 'visible') {
-      try {
-        const page = await desk.api.articles({ limit: PAGE }, controller.signal);
-        if (first) {
-          cursor = page.cursor;
-          more.hidden = !cursor;
-        }
-        show(page.items, !first);
-        first = false;
-        replace(status, 'Live · updated ', h('span', null, new Date().toLocaleTimeString()));
-      } catch (error) {
-        if (error instanceof DOMException && error.name === 'AbortError') return;
-        replace(status, h('span', { class: 'error' }, `Not updating: ${error instanceof Error ? error.message : String(error)}`));
-        if (/** @type {any} */ (error).status === 401) return desk.failed(error);
-      }
+  /** @param {AbortSignal} signal */
+  const load = async (signal) => {
+    const page = await desk.api.articles({ limit: PAGE }, signal);
+    if (first) {
+      cursor = page.cursor;
+      more.hidden = !cursor;
     }
-    timer = window.setTimeout(poll, POLL_MS);
+    show(page.items, !first);
+    first = false;
+    return 'Live';
   };
 
   more.addEventListener('click', async () => {
@@ -119,18 +110,12 @@ export function wireView(desk) {
     }
   });
 
-  void poll();
+  const stop = keepFresh(desk, status, POLL_MS, load);
   const element = h('section', { 'aria-labelledby': 'wire-title' }, [
     h('div', { class: 'page-head' }, [h('h1', { id: 'wire-title' }, 'Wire'), status]),
     filters,
     h('div', { class: 'table-wrap' }, table),
     more,
   ]);
-  return {
-    element,
-    dispose: () => {
-      controller.abort();
-      clearTimeout(timer);
-    },
-  };
+  return { element, dispose: stop };
 }

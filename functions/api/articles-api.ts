@@ -9,7 +9,7 @@ import { sendCorrection, sendManualAlert } from '../core/manual-alerts.js';
 import type { ArticleRecord } from '../core/ports.js';
 import { SUBTOPICS, TOP_LEVEL_TOPICS, topicLabel } from '../core/classify/media-topics.js';
 import { alertOf } from '../core/ingest-article.js';
-import { alertPreview, previewArticle } from '../core/preview.js';
+import { alertTexts, audienceNow, previewArticle } from '../core/preview.js';
 import type { AlertStatus, Role } from '../core/types.js';
 import type { App } from '../wiring/app.js';
 import { actionSchema, articleSchema, correctionSchema, manualAlertSchema } from './article-schema.js';
@@ -141,11 +141,12 @@ export function articlesApi(app: App) {
         // The alert the article made, as stored, or the one it would make if an editor sent it.
         const alert = latest.decision.alertId ? await app.store.getAlert(latest.decision.alertId) : undefined;
         const shown = alert ?? { ...alertOf(latest.article, latest.effective, latest.receivedAt), id: 'preview' };
-        const { preview, audience } = await alertPreview(shown, app.registry, app.now());
+
         return json(200, {
           ...articleView(latest),
-          preview,
-          audience: alert?.reach ? { segments: alert.publishedSegments.length, ...alert.reach } : audience,
+          preview: alertTexts(shown),
+          // A sent alert keeps whom it reached; anything else shows whom it would reach now.
+          audience: alert?.reach ? { segments: alert.publishedSegments.length, ...alert.reach } : await audienceNow(shown, app.registry, app.now()),
           ...(alert && { alert }),
           versions: versions.map((v) => ({ version: v.article.version, receivedAt: v.receivedAt, decision: v.decision })),
         });

@@ -15,9 +15,10 @@ export function consoleContentSecurityPolicy(apiOrigin?: string): string {
   ].join('; ');
 }
 
-export function consoleHeaders(apiOrigin?: string): Record<string, string> {
+/** As the local server sends them, where the API is the desk's own origin. */
+export function consoleHeaders(): Record<string, string> {
   return {
-    'content-security-policy': consoleContentSecurityPolicy(apiOrigin),
+    'content-security-policy': consoleContentSecurityPolicy(),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY',

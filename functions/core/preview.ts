@@ -5,23 +5,22 @@
  */
 import { prepareArticle } from './article.js';
 import { alertOf, judge, type IngestDeps } from './ingest-article.js';
-import { audienceOf } from './publish-alert.js';
 import { renderPush, renderSms } from './render.js';
 import type { SegmentRegistry } from './segment-registry.js';
-import { matchesSegment } from './segments.js';
+import { audienceOf, segmentsReached } from './segments.js';
 import type { Alert, ArticleInput } from './types.js';
 
 type Previewable = Omit<Alert, 'status' | 'audit'>;
 
-export async function alertPreview(alert: Previewable, registry: SegmentRegistry, at: Date) {
-  const reaches = alert.targetSegments
-    ? (key: string) => alert.targetSegments!.includes(key)
-    : (_key: string, preferences: Parameters<typeof matchesSegment>[1]) => matchesSegment(alert, preferences, at);
-  const segments = (await registry.segments()).filter((s) => reaches(s.key, s.preferences));
-  return {
-    preview: { sms: renderSms(alert), push: renderPush(alert) },
-    audience: { segments: segments.length, ...audienceOf(segments) },
-  };
+/** Exactly what the alert's SMS and push notification say. */
+export function alertTexts(alert: Previewable) {
+  return { sms: renderSms(alert), push: renderPush(alert) };
+}
+
+/** Whom the alert would reach now: matching segments and their members by channel. */
+export async function audienceNow(alert: Previewable, registry: SegmentRegistry, at: Date) {
+  const segments = segmentsReached(alert, await registry.segments(), at);
+  return { segments: segments.length, ...audienceOf(segments) };
 }
 
 export async function previewArticle(input: ArticleInput, deps: Pick<IngestDeps, 'classifier' | 'policy' | 'now'> & { registry: SegmentRegistry }) {
@@ -29,14 +28,13 @@ export async function previewArticle(input: ArticleInput, deps: Pick<IngestDeps,
   const { classification, effective, verdict } = judge(article, deps);
   const now = deps.now();
   const alert = { ...alertOf(article, effective, now.toISOString()), id: 'preview' };
-  const { preview, audience } = await alertPreview(alert, deps.registry, now);
   return {
     article,
     classification,
     effective,
     decision: verdict,
-    preview,
-    audience: verdict.alert ? audience : { segments: 0, sms: 0, push: 0, webhook: 0, total: 0 },
+    preview: alertTexts(alert),
+    audience: verdict.alert ? await audienceNow(alert, deps.registry, now) : { segments: 0, ...audienceOf([]) },
     dryRun: true,
   };
 }

@@ -10,9 +10,9 @@
  */
 import type { Notifier, Store } from './ports.js';
 import { renderMessage } from './render.js';
-import { matchesSegment } from './segments.js';
+import { audienceOf, segmentsReached } from './segments.js';
 import type { SegmentRegistry } from './segment-registry.js';
-import type { Alert, Audience, Segment } from './types.js';
+import type { Alert, Segment } from './types.js';
 
 export interface PublishSettings {
   leaseMs: number;
@@ -53,13 +53,8 @@ export class AlertPublisher {
     const alert = await store.claimAlert(alertId, this.deps.now(), this.settings.leaseMs);
     if (!alert) return { status: 'skipped' };
 
-    const matchedAt = this.deps.now();
-    // A correction goes to exactly the segments its original reached; anything else to the segments it matches now.
-    const reaches = alert.targetSegments
-      ? (key: string) => alert.targetSegments!.includes(key)
-      : (_key: string, preferences: Segment['preferences']) => matchesSegment(alert, preferences, matchedAt);
     const registered = await this.deps.registry.segments();
-    const targets = registered.filter((segment) => !alert.publishedSegments.includes(segment.key) && reaches(segment.key, segment.preferences));
+    const targets = segmentsReached(alert, registered, this.deps.now()).filter((segment) => !alert.publishedSegments.includes(segment.key));
     const { published, errors } = await this.publishToSegments(alert, targets);
     const done = alert.publishedSegments.length + published.length;
     if (errors.length === 0) {
@@ -132,12 +127,3 @@ export async function publishDue(due: Alert[], publisher: AlertPublisher): Promi
   return outcomes;
 }
 
-/** The members of these segments by channel (as the registry last read them), and in all. */
-export function audienceOf(segments: Segment[]): Audience {
-  const audience: Audience = { sms: 0, push: 0, webhook: 0, total: 0 };
-  for (const segment of segments) {
-    for (const channel of ['sms', 'push', 'webhook'] as const) audience[channel] += segment.audience?.[channel] ?? 0;
-  }
-  audience.total = audience.sms + audience.push + audience.webhook;
-  return audience;
-}

@@ -4,7 +4,7 @@
  * Both functions here are shared by every notifier.
  */
 import { createHash } from 'node:crypto';
-import type { Alert, Preferences, QuietHours } from './types.js';
+import type { Alert, Audience, Preferences, QuietHours, Segment } from './types.js';
 
 /** Sorted, de-duplicated, normalised: the same preferences written any way give the same form. */
 export function canonicalPreferences(preferences: Preferences): Preferences {
@@ -66,4 +66,23 @@ export function matchesSegment(alert: Pick<Alert, 'urgency' | 'topics'> & Partia
   if (preferences.language && (alert.language ?? 'en').toLowerCase().split('-')[0] !== preferences.language) return false;
   if (preferences.quietHours && alert.urgency > 1 && inQuietHours(preferences.quietHours, at)) return false;
   return true;
+}
+
+/**
+ * The segments an alert goes to at an instant: a correction to exactly those its original
+ * reached (`targetSegments`), anything else to those it matches.
+ */
+export function segmentsReached(alert: Parameters<typeof matchesSegment>[0] & Pick<Alert, 'targetSegments'>, segments: Segment[], at: Date): Segment[] {
+  const targets = alert.targetSegments;
+  return segments.filter((segment) => (targets ? targets.includes(segment.key) : matchesSegment(alert, segment.preferences, at)));
+}
+
+/** The members of these segments by channel (as the registry last read them), and in all. */
+export function audienceOf(segments: Segment[]): Audience {
+  const audience: Audience = { sms: 0, push: 0, webhook: 0, total: 0 };
+  for (const segment of segments) {
+    for (const channel of ['sms', 'push', 'webhook'] as const) audience[channel] += segment.audience?.[channel] ?? 0;
+  }
+  audience.total = audience.sms + audience.push + audience.webhook;
+  return audience;
 }

@@ -27,16 +27,8 @@ export class PlaceFinder {
    * "Russians protest…"): the way news writes about governments and nations, whatever the subject.
    */
   actor(headline: string): string | undefined {
-    const tokens = [...headline.matchAll(NAME_TOKEN)].map((m) => m[0].replace(/['’]s$/, ''));
-    for (let i = 0; i < tokens.length; i++) {
-      for (let n = Math.min(this.maxWords, tokens.length - i); n >= 1; n--) {
-        const phrase = tokens.slice(i, i + n).join(' ');
-        if (!/^[A-Z]/.test(phrase) || !this.gazetteer.has(phrase)) continue;
-        const next = tokens.slice(i + n, i + n + 2).join(' ').toLowerCase();
-        if (ACTOR_VERB.test(next)) return `${phrase} ${tokens[i + n]}`;
-        i += n - 1;
-        break;
-      }
+    for (const { phrase, following } of this.mentions(headline)) {
+      if (ACTOR_VERB.test(following.join(' ').toLowerCase())) return `${phrase} ${following[0]}`;
     }
     return undefined;
   }
@@ -50,24 +42,14 @@ export class PlaceFinder {
     const weights = new Map<string, { weight: number; first: number; name: string }>();
     const cities = new Set<string>();
     const count = (text: string, weight: number, offset: number) => {
-      const tokens = [...text.matchAll(NAME_TOKEN)].map((m) => ({ word: m[0].replace(/['’]s$/, ''), at: m.index }));
-      for (let i = 0; i < tokens.length; i++) {
-        if (!/^[A-Z]/.test(tokens[i]!.word)) continue;
-        for (let n = Math.min(this.maxWords, tokens.length - i); n >= 1; n--) {
-          const phrase = tokens.slice(i, i + n).map((t) => t.word).join(' ');
-          // "U.S." keeps its dots; "Iraq." at a sentence end loses its full stop.
-          const entry = this.gazetteer.get(phrase) ?? this.gazetteer.get(phrase.replace(/[.’']+$/, ''));
-          if (!entry) continue;
-          const seen = weights.get(entry.countryCode);
-          weights.set(entry.countryCode, {
-            weight: (seen?.weight ?? 0) + weight,
-            first: Math.min(seen?.first ?? Infinity, offset + tokens[i]!.at),
-            name: entry.country,
-          });
-          if (entry.city) cities.add(`${entry.city} (${entry.countryCode})`);
-          i += n - 1;
-          break;
-        }
+      for (const { entry, at } of this.mentions(text)) {
+        const seen = weights.get(entry.countryCode);
+        weights.set(entry.countryCode, {
+          weight: (seen?.weight ?? 0) + weight,
+          first: Math.min(seen?.first ?? Infinity, offset + at),
+          name: entry.country,
+        });
+        if (entry.city) cities.add(`${entry.city} (${entry.countryCode})`);
       }
     };
     count(headline, 2, 0);
@@ -81,5 +63,22 @@ export class PlaceFinder {
       ? [`places: ${places.map((p) => p.name).join(', ')}${cities.size ? ` (cities: ${[...cities].slice(0, 4).join(', ')})` : ''}`]
       : [];
     return { places, reasons };
+  }
+
+  /** Each place named in `text`, the longest name first: its entry, the words naming it, where, and the two words after. */
+  private *mentions(text: string) {
+    const tokens = [...text.matchAll(NAME_TOKEN)].map((m) => ({ word: m[0].replace(/['’]s$/, ''), at: m.index }));
+    for (let i = 0; i < tokens.length; i++) {
+      if (!/^[A-Z]/.test(tokens[i]!.word)) continue;
+      for (let n = Math.min(this.maxWords, tokens.length - i); n >= 1; n--) {
+        const phrase = tokens.slice(i, i + n).map((t) => t.word).join(' ');
+        // "U.S." keeps its dots; "Iraq." at a sentence end loses its full stop.
+        const entry = this.gazetteer.get(phrase) ?? this.gazetteer.get(phrase.replace(/[.’']+$/, ''));
+        if (!entry) continue;
+        yield { entry, phrase, at: tokens[i]!.at, following: tokens.slice(i + n, i + n + 2).map((t) => t.word) };
+        i += n - 1;
+        break;
+      }
+    }
   }
 }
