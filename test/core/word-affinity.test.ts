@@ -9,24 +9,28 @@ import { prepareArticle } from '../../functions/core/article.js';
 import { EmbeddedClassifier } from '../../functions/core/classify/embedded-classifier.js';
 import { tokenize } from '../../functions/core/classify/text.js';
 import { TopicScorer } from '../../functions/core/classify/topics.js';
-import { PackedWords, WordAffinity, type AffinityTable } from '../../functions/core/classify/word-affinity.js';
+import { LEANS, NO_TOPIC, PackedWords, WordAffinity, type AffinityTable } from '../../functions/core/classify/word-affinity.js';
 import { affinitySeeds, DATA_PATH, seedDigest } from '../../scripts/build-topic-affinity.js';
 
-const table = (words: string[], values: number[][]): AffinityTable => ({
+/** `leans`: for each word, [topic index, value] pairs, strongest first. */
+const table = (words: string[], leans: Array<Array<[number, number]>>): AffinityTable => ({
   seedDigest: 'test',
   topics: ['medtop:15000000', 'medtop:13000000'],
   scale: 0.01,
   words: words.join(' '),
-  affinity: Buffer.from(Int8Array.from(values.flat()).buffer).toString('base64'),
+  leans: Buffer.from(leans.flatMap((pairs) => Array.from({ length: LEANS }, (_, k) => pairs[k] ?? [NO_TOPIC, 0]).flat())).toString('base64'),
 });
 
 describe('WordAffinity', () => {
-  const affinity = new WordAffinity(table(['pitcher', 'router', 'the', 'u.s'], [[90, -90], [-60, 60], [10, 10], [5, -5]]));
+  const affinity = new WordAffinity(table(['pitcher', 'router', 'the', 'u.s'], [[[0, 90]], [[1, 60], [0, 5]], [[1, 10], [0, 10]], [[0, 5]]]));
 
-  it('sums each known word’s closeness per topic, whatever its case, and names the words that lean most', () => {
+  it('sums the leans of each known word per topic, whatever its case, and names the words that lean most', () => {
     const evidence = affinity.evidence(tokenize('Pitcher and PITCHER buy a router'));
-    // Sport: 90 + 90 - 60 = 120 units of 0.01, times the weight 3. Technology: -120, so no evidence at all.
-    expect(evidence).toEqual([{ code: 'medtop:15000000', weight: expect.closeTo(3.6, 6), term: 'related words: pitcher' }]);
+    // Sport: 90 + 90 + 5 = 185 units of 0.01, times the weight 3; technology: 60 units.
+    expect(evidence).toEqual([
+      { code: 'medtop:15000000', weight: expect.closeTo(5.55, 6), term: 'related words: pitcher, router' },
+      { code: 'medtop:13000000', weight: expect.closeTo(1.8, 6), term: 'related words: router' },
+    ]);
   });
 
   it('ignores words it does not know and finds words with inner full stops', () => {
@@ -35,6 +39,7 @@ describe('WordAffinity', () => {
       ['medtop:15000000', 'related words: the, u.s'],
       ['medtop:13000000', 'related words: the'],
     ]);
+    expect(affinity.evidence(tokenize('u.s'))).toEqual([{ code: 'medtop:15000000', weight: expect.closeTo(0.15, 6), term: 'related words: u.s' }]);
   });
 
   it('finds every word of the committed table at its own row, and nothing else', () => {
@@ -53,7 +58,7 @@ describe('the committed affinity table', () => {
   it('was built from the typical words the lexicon has now (else run `npm run affinity`)', () => {
     const data = JSON.parse(readFileSync(DATA_PATH, 'utf8')) as AffinityTable;
     expect(data.seedDigest, 'topic-affinity.data.json is stale: run `npm run affinity`').toBe(seedDigest(affinitySeeds()));
-    expect(Buffer.from(data.affinity, 'base64').length).toBe(data.words.split(' ').length * data.topics.length);
+    expect(Buffer.from(data.leans, 'base64').length).toBe(data.words.split(' ').length * LEANS * 2);
   });
 });
 

@@ -11,18 +11,22 @@ export interface AffinityTable {
   /** Which seed words the table was built from (checked against the lexicon by a test). */
   seedDigest: string;
   topics: string[];
-  /** The quantised values times `scale` give the closeness. */
+  /** A stored value times `scale` gives the lean. */
   scale: number;
   /** Space-separated, in the classifier's token form (lower case). */
   words: string;
-  /** Base64 of an Int8Array: words × topics. */
-  affinity: string;
+  /** Base64 of bytes: for each word, LEANS pairs (topic index or NO_TOPIC, value 0–255), strongest first. */
+  leans: string;
 }
 
+/** Topics kept per word: the few it leans to most. */
+export const LEANS = 3;
+export const NO_TOPIC = 255;
+
 /**
- * How much a story's summed closeness counts against the lexicon's weights. Topic accuracy
- * on labelled news moves by less than a point for any weight from 2 to 6; much less, and
- * the lexicon alone decides; much more, and vague words outvote the lexicon's precise ones.
+ * How much a story's summed leans count against the lexicon's weights. Topic accuracy on
+ * labelled news moves by less than a point for any weight from 2 to 6; much less, and the
+ * lexicon alone decides; much more, and vague words outvote the lexicon's precise ones.
  */
 const WEIGHT = 3;
 /** Words named in a topic's reason. */
@@ -36,44 +40,49 @@ export interface AffinityEvidence {
 
 export class WordAffinity {
   private readonly words: PackedWords;
-  private readonly values: Int8Array;
+  private readonly leans: Uint8Array;
   private readonly topics: string[];
   private readonly scale: number;
 
   constructor(table: AffinityTable = TOPIC_AFFINITY) {
     this.topics = table.topics;
     this.scale = table.scale * WEIGHT;
-    const bytes = Buffer.from(table.affinity, 'base64');
-    this.values = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.leans = Buffer.from(table.leans, 'base64');
     this.words = new PackedWords(table.words);
   }
 
-  /** One piece of evidence per topic the story's words lean towards, naming the words that lean most. */
+  /** One piece of evidence per topic the story's words lean to, naming the words that lean most. */
   evidence(tokens: Token[]): AffinityEvidence[] {
-    const width = this.topics.length;
-    const sums = new Float64Array(width);
-    const found: number[] = [];
+    const sums = new Float64Array(this.topics.length);
+    const found = new Set<number>();
     for (const token of tokens) {
       const row = this.words.row(token.raw.toLowerCase());
       if (row < 0) continue;
-      found.push(row);
-      for (let t = 0, at = row * width; t < width; t++, at++) sums[t]! += this.values[at]!;
+      found.add(row);
+      for (let k = 0, at = row * LEANS * 2; k < LEANS && this.leans[at]! !== NO_TOPIC; k++, at += 2) sums[this.leans[at]!]! += this.leans[at + 1]!;
     }
+    const named = this.strongest(found);
     const evidence: AffinityEvidence[] = [];
-    for (let t = 0; t < width; t++) {
-      if (sums[t]! <= 0) continue;
-      evidence.push({ code: this.topics[t]!, weight: sums[t]! * this.scale, term: `related words: ${this.leaning(found, t).join(', ')}` });
-    }
+    sums.forEach((sum, topic) => {
+      if (sum > 0) evidence.push({ code: this.topics[topic]!, weight: sum * this.scale, term: `related words: ${named[topic]!.map((n) => this.words.word(n.row)).join(', ')}` });
+    });
     return evidence;
   }
 
-  private leaning(rows: number[], topic: number): string[] {
-    const width = this.topics.length;
-    const best = [...new Set(rows)]
-      .filter((row) => this.values[row * width + topic]! > 0)
-      .sort((a, b) => this.values[b * width + topic]! - this.values[a * width + topic]! || a - b)
-      .slice(0, NAMED);
-    return best.map((row) => this.words.word(row));
+  /** For each topic, the story's NAMED words that lean to it most (ties: commoner word first). */
+  private strongest(rows: Set<number>): Array<Array<{ row: number; lean: number }>> {
+    const named = this.topics.map(() => [] as Array<{ row: number; lean: number }>);
+    for (const row of rows) {
+      for (let k = 0, at = row * LEANS * 2; k < LEANS && this.leans[at]! !== NO_TOPIC; k++, at += 2) {
+        const list = named[this.leans[at]!]!;
+        const entry = { row, lean: this.leans[at + 1]! };
+        let i = list.length;
+        while (i > 0 && (list[i - 1]!.lean < entry.lean || (list[i - 1]!.lean === entry.lean && list[i - 1]!.row > row))) i--;
+        if (i < NAMED) list.splice(i, 0, entry);
+        if (list.length > NAMED) list.pop();
+      }
+    }
+    return named;
   }
 }
 
