@@ -33,6 +33,12 @@ describe('WordAffinity', () => {
     ]);
   });
 
+  it('names only the words worth naming, unless no other word leans to the topic', () => {
+    const notPitcher = (token: { stem: string }) => token.stem !== 'pitcher';
+    expect(affinity.evidence(tokenize('Pitcher buys a router'), notPitcher).map((e) => e.term)).toEqual(['related words: router', 'related words: router']);
+    expect(affinity.evidence(tokenize('Pitcher'), notPitcher).map((e) => e.term)).toEqual(['related words: pitcher']);
+  });
+
   it('ignores words it does not know and finds words with inner full stops', () => {
     expect(affinity.evidence(tokenize('Zyxqw plorbs'))).toEqual([]);
     expect(affinity.evidence(tokenize('The U.S. says')).map((e) => [e.code, e.term])).toEqual([

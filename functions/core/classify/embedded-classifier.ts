@@ -34,7 +34,7 @@ export class EmbeddedClassifier implements Classifier {
     const actor = this.places.actor(article.headline);
     const headline = tokenize(article.headline);
     const body = tokenize(article.body);
-    const evidence = this.affinity.evidence([...headline, ...body]);
+    const evidence = this.affinity.evidence([...headline, ...body], (token) => !this.topics.lists(token));
     // A country acting in the headline is decisive, not a hint: related words add evidence to
     // every topic, and at the weight of a typical lexicon word (6) a short story's "firms" and
     // "exports" outvoted "Seoul says". Accuracy on labelled news is the same from 4 to 12.

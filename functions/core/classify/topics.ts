@@ -33,6 +33,11 @@ export class TopicScorer {
   private readonly topics = compile(TOPIC_LEXICON);
   private readonly subtopics = compile(SUBTOPIC_LEXICON);
 
+  /** Whether the lexicon has the word as a term of its own. */
+  lists(token: Token): boolean {
+    return this.topics.has(token.stem);
+  }
+
   /** `extra`: evidence found outside the lexicon (e.g. a country acting in the headline), added as is. */
   score(headline: Token[], body: Token[], extra: Array<{ code: string; weight: number; term: string }> = []): TopicResult {
     const top = new Map<string, { score: number; terms: Map<string, number> }>();

@@ -51,20 +51,29 @@ export class WordAffinity {
     this.words = new PackedWords(table.words);
   }
 
-  /** One piece of evidence per topic the story's words lean to, naming the words that lean most. */
-  evidence(tokens: Token[]): AffinityEvidence[] {
+  /**
+   * One piece of evidence per topic the story's words lean to, naming the words that lean
+   * most. `worthNaming` leaves out words the reason names anyway (the lexicon's own), unless
+   * no other word leans to that topic.
+   */
+  evidence(tokens: Token[], worthNaming: (token: Token) => boolean = () => true): AffinityEvidence[] {
     const sums = new Float64Array(this.topics.length);
     const found = new Set<number>();
+    const unnamed = new Set<number>();
     for (const token of tokens) {
       const row = this.words.row(token.raw.toLowerCase());
       if (row < 0) continue;
       found.add(row);
+      if (worthNaming(token)) unnamed.add(row);
       for (let k = 0, at = row * LEANS * 2; k < LEANS && this.leans[at]! !== NO_TOPIC; k++, at += 2) sums[this.leans[at]!]! += this.leans[at + 1]!;
     }
-    const named = this.strongest(found);
+    const preferred = this.strongest(unnamed);
+    const any = this.strongest(found);
     const evidence: AffinityEvidence[] = [];
     sums.forEach((sum, topic) => {
-      if (sum > 0) evidence.push({ code: this.topics[topic]!, weight: sum * this.scale, term: `related words: ${named[topic]!.map((n) => this.words.word(n.row)).join(', ')}` });
+      if (sum <= 0) return;
+      const named = preferred[topic]!.length > 0 ? preferred[topic]! : any[topic]!;
+      evidence.push({ code: this.topics[topic]!, weight: sum * this.scale, term: `related words: ${named.map((n) => this.words.word(n.row)).join(', ')}` });
     });
     return evidence;
   }
