@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareArticle } from '../../functions/core/article.js';
 import { articleFromPlainText } from '../../functions/core/article-text.js';
 import { EmbeddedClassifier } from '../../functions/core/classify/embedded-classifier.js';
+import { PlaceFinder } from '../../functions/core/classify/places.js';
 import { casualtyCount } from '../../functions/core/classify/urgency.js';
 import { seedText } from '../helpers/seed.js';
 
@@ -76,6 +77,18 @@ describe('EmbeddedClassifier', () => {
     expect(classify('Kids love turkey sandwiches', 'A survey of us found we like them.').places).toEqual([]);
   });
 
+  it('finds major cities, states and provinces, as wire copy writes them', () => {
+    const codes = (headline: string, body = '') => classify(headline, body).places.map((p) => p.countryCode);
+    expect(codes('Calif. lawmakers pass water bill')).toEqual(['US']);
+    expect(codes('Floods sweep Sichuan villages')).toEqual(['CN']);
+    expect(codes('Ontario to close coal plants')).toEqual(['CA']);
+    expect(codes('Transit strike paralyses Sao Paulo', 'Commuters in São Paulo walked to work.')).toEqual(['BR']);
+    expect(codes('Rally in Guadalajara draws thousands')).toEqual(['MX']);
+    expect(classify('Blast hits Peshawar market').reasons).toContain('places: Pakistan (cities: Peshawar (PK))');
+    // Names more often a person, a word or another place stay out.
+    expect(codes('Austin and Charlotte lead the charts', 'Sale prices fell.')).toEqual([]);
+  });
+
   it('names a level-2 topic after its parent when the evidence is clear', () => {
     const { topics } = classify('Voters go to the polls in presidential election', 'Voters cast ballots in the election; the candidate urged turnout.');
     expect(topics[0]!.code).toBe('medtop:11000000');
@@ -87,6 +100,11 @@ describe('EmbeddedClassifier', () => {
     expect(result.topics[0]!.code).toBe('medtop:11000000');
     expect(result.reasons.find((r) => r.startsWith('topic politics:'))).toContain('"Seoul says"');
     expect(classify('Seoul stocks rise on chip exports', 'Shares of chipmakers led the gains.').topics[0]!.code).toBe('medtop:04000000');
+    // A capital acts for its government; another city is more often a team ("Houston signs…").
+    const places = new PlaceFinder();
+    expect(places.actor('Kiev rejects gas price rise')).toBe('Kiev rejects');
+    expect(places.actor('Houston signs veteran quarterback')).toBeUndefined();
+    expect(places.actor('Texas bans handheld phones at the wheel')).toBeUndefined();
   });
 
   it('is deterministic', () => {

