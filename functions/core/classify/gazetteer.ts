@@ -62,20 +62,21 @@ const AMBIGUOUS = new Set([
   'American', 'Indian', 'Dominican', 'Central', 'Christmas', 'Georgian', 'Jordanian',
 ]);
 /**
- * Cities and regions whose names news more often uses for a person, a word or another
- * place ("Austin", "Charlotte", "Sale", "Valencia" the Spanish city in a Venezuelan entry).
+ * Cities and regions whose names news more often uses for a person ("Austin", "Charlotte",
+ * "Virginia"), a word ("Sale", "Queens"), or a place in another country than the data's
+ * (its Valencia is Venezuela's, its Alexandria Egypt's, its Punjab India's half).
  */
 const AMBIGUOUS_PLACES = new Set([
   'Austin', 'Charlotte', 'Columbus', 'Memphis', 'Hamilton', 'Sale', 'Natal', 'Salem', 'Takeo', 'Guadalupe', 'Mérida',
   'Valencia', 'Córdoba', 'Alexandria', 'Salvador', 'Queens', 'Punjab', 'Cartagena', 'Scarborough', 'Mendoza', 'Medina',
-  'Trujillo', 'Virgin Islands', 'Indiana', 'Virginia', 'Nevada', 'Victoria de Durango', 'Kota', 'Guli', 'Teni', 'Yono',
+  'Trujillo', 'Virgin Islands', 'Indiana', 'Virginia',
 ]);
 
 /** Ambiguous in general but safe as a country name in news prose, when capitalised. */
 const SAFE_DESPITE_AMBIGUITY: Array<[string, string, GazetteerEntry['kind']]> = [
-  ['China', 'CN', 'country'], ['Turkey', 'TR', 'country'], ['Jordanian', 'JO', 'demonym'], ['Paris', 'FR', 'city'],
+  ['China', 'CN', 'country'], ['Turkey', 'TR', 'country'], ['Jordanian', 'JO', 'demonym'], ['Paris', 'FR', 'capital'],
   ['American', 'US', 'demonym'], ['Indian', 'IN', 'demonym'], ['Chad', 'TD', 'country'], ['Niger', 'NE', 'country'],
-  ['Mali', 'ML', 'country'], ['Sofia', 'BG', 'city'], ['Georgian', 'GE', 'demonym'], ['Lima', 'PE', 'city'],
+  ['Mali', 'ML', 'country'], ['Sofia', 'BG', 'capital'], ['Georgian', 'GE', 'demonym'], ['Lima', 'PE', 'capital'],
 ];
 
 export type Gazetteer = Map<string, GazetteerEntry>;
