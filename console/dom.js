@@ -73,7 +73,14 @@ export function reachText(/** @type {{ sms?: number, push?: number, webhook?: nu
  */
 export function quotedPhrases(/** @type {string[]} */ reasons) {
   const phrases = new Set();
-  for (const reason of reasons) for (const match of reason.matchAll(/"([^"]{2,200})"/g)) phrases.add(match[1].toLowerCase());
+  for (const reason of reasons) {
+    for (const match of reason.matchAll(/"([^"]{2,200})"/g)) {
+      const quoted = match[1].toLowerCase();
+      // "related words: anbar, overthrown, qassem" names words found apart in the text.
+      const related = /^related words: (.+)$/.exec(quoted);
+      for (const phrase of related ? related[1].split(', ') : [quoted]) phrases.add(phrase);
+    }
+  }
   return [...phrases];
 }
 

@@ -116,6 +116,11 @@ describe.skipIf(!present)(`the editors' desk in Chromium${present ? '' : ` (skip
     // The phrase that made it a bulletin is marked in the headline; places are marked apart.
     expect(await page.locator('h1 mark.mark-signal').first().textContent()).toBe('fires missiles at Iraqi air base housing US troops');
     expect(await page.locator('.text mark.mark-place').count()).toBeGreaterThan(3);
+    // So are the words outside the lexicon that leaned the story to its topic ("related words: anbar, …").
+    const related = /"related words: ([^"]+)"/.exec((await page.locator('.reasons').textContent()) ?? '')?.[1]?.split(', ') ?? [];
+    expect(related.length).toBeGreaterThan(0);
+    const marked = (await page.locator('.text mark.mark-signal').allTextContents()).map((t) => t.toLowerCase());
+    expect(marked).toEqual(expect.arrayContaining(related));
     await expect.poll(() => page.getByText('military attack on national forces').count(), SOON).toBe(1);
     await shot(page, 'article', true);
     expect((page as Page & { problems?: string[] }).problems).toEqual([]);
