@@ -57,6 +57,24 @@ describe('EmbeddedClassifier', () => {
     expect(classify('Opposition leader wins presidential election', 'Official results gave him 58 percent.').wire).toBe('bulletin');
   });
 
+  it.each([
+    // "A national leader resigns, dies or is ousted" — the one in office.
+    ['Prime minister resigns after losing confidence vote', 'The prime minister resigned on Tuesday after parliament voted against his government.', 'bulletin'],
+    ['Deputy prime minister resigns over expenses', 'He repaid the money on Monday.', 'urgent'],
+    ['Former president dies at 93', 'He led the country through the 1980s.', 'urgent'],
+    ['Calls grow for prime minister to resign', 'Three ministers joined the opposition in demanding that he step down.', 'urgent'],
+    // "Decisive election results."
+    ['Incumbent wins second term', 'The president won re-election after his challenger conceded early on Wednesday.', 'bulletin'],
+    ['Opposition leader declared winner of presidential rerun', 'The election commission announced the final count.', 'bulletin'],
+    // "Collapse of a major company"; a bankruptcy filing alone is urgent.
+    ['Airline collapses, stranding thousands of passengers', 'The carrier ceased operations overnight after failing to secure funding.', 'bulletin'],
+    ['Retailer files for Chapter 11 bankruptcy protection', 'Its stores stay open while it reorganises.', 'urgent'],
+    // "Hostages taken."
+    ['Gunmen storm school and take hundreds hostage', 'Armed militants seized the school on the first day of term.', 'bulletin'],
+  ])('reads the rubric: %s → %s', (headline, body, wire) => {
+    expect(classify(headline, body).wire).toBe(wire);
+  });
+
   it('keeps flash for events of transcendent importance', () => {
     expect(classify('President assassinated in capital', 'The president was shot dead on Tuesday.').wire).toBe('flash');
     expect(classify('Tsunami kills more than 2,000 along the coast', 'Waves swept away villages, killing thousands.').wire).toBe('flash');

@@ -89,13 +89,21 @@ const RULES: Rule[] = [
   { wire: 'bulletin', label: 'hostages killed', test: (_, headline) =>
     find(/\bhostages?'? (?:deaths?|killed|slain|executed|murdered|dead)\b|\b(?:kill(?:s|ed)?|execut(?:es|ed)|murder(?:s|ed)?) (?:\w+ ){0,2}hostages?\b/i, headline) },
   { wire: 'bulletin', label: 'hostages taken', test: (lead, headline) =>
-    find(/\b(?:kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing)?|seiz(?:e|es|ed) (?:[\w-]+ ){0,3}(?:hostage|contractor|journalist|worker|engineer|tourist|diplomat)s?|taken hostage|take hostages?|hostage[- ]taking|behead(?:ed|s|ing|ings)?)\b/i, headline) },
-  { wire: 'bulletin', label: 'leader dies or is ousted', test: (_, headline) =>
-    find(new RegExp(String.raw`\b${LEADER}\b(?: [A-Z][\w'-]+){0,3} (?:dies|died|ousted|toppled|overthrown|deposed)\b`, 'i'), headline) },
+    find(/\b(?:kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing)?|seiz(?:e|es|ed) (?:[\w-]+ ){0,3}(?:hostage|contractor|journalist|worker|engineer|tourist|diplomat)s?|taken hostage|(?:take|takes|took|taking) (?:[\w-]+ ){0,2}hostages?|hostage[- ]taking|behead(?:ed|s|ing|ings)?)\b/i, headline) },
+  // The rubric: "a national leader resigns, dies or is ousted": the one in office, not a former
+  // one, a deputy, or the leader of a province or state.
+  { wire: 'bulletin', label: 'leader resigns, dies or is ousted', test: (_, headline) => {
+    const hit = find(new RegExp(String.raw`\b${LEADER}\b(?: [A-Z][\w'-]+){0,3} (?:dies|died|ousted|toppled|overthrown|deposed|resigns|resigned|quits|steps down|stepped down)\b`, 'i'), headline);
+    const lesser = new RegExp(String.raw`\b(?:former|ex-|deputy|vice|acting|interim|provincial|state|regional)\s*${LEADER}\b`, 'i');
+    return hit && !lesser.test(headline) ? hit : undefined;
+  } },
+  // The rubric: "collapse of a major company" (a bankruptcy filing alone is urgent, below).
+  { wire: 'bulletin', label: 'company collapses', test: (_, headline) =>
+    find(/\b(?:airline|bank|carrier|insurer|retailer|automaker|carmaker|company|firm|giant|conglomerate|brokerage)s?\b[^.]{0,30}\b(?:collapses|collapsed|goes bust|went bust|goes under|went under)\b|\b(?:goes|went) into (?:administration|liquidation)\b|\bceases? (?:trading|operations|flying)\b/i, headline) },
   { wire: 'bulletin', label: 'election decided', test: (_, headline) => {
     // "Set to sweep the election" is a forecast, not a result.
     if (/\b(?:set|poised|expected|likely|tipped|bids?|seeks?|hopes?) to\b/i.test(headline)) return undefined;
-    return find(/\b(?:wins?|won|re-?elected|concedes?|declared winner|claims victory|sweeps?)\b[^.]{0,40}\b(?:election|presidency|presidential|vote|poll|ballot|referendum)s?\b|\bconcedes? (?:defeat|election|race)\b/i, headline);
+    return find(/\b(?:wins?|won|re-?elected|concedes?|declared winner|claims victory|sweeps?)\b[^.]{0,40}\b(?:election|presidency|presidential|vote|poll|ballot|referendum)s?\b|\bconcedes? (?:defeat|election|race)\b|\b(?:wins?|won|secures?|secured) (?:a )?(?:second|third|fourth|fifth|new) term\b|\b(?:wins?|won) re-?election\b|\bdeclared (?:the )?winner\b/i, headline);
   } },
   // The rubric's "landmark verdicts": a country's highest court deciding, not being asked to.
   { wire: 'bulletin', label: 'highest court rules', test: (lead) =>
