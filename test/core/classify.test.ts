@@ -71,6 +71,11 @@ describe('EmbeddedClassifier', () => {
     ['Retailer files for Chapter 11 bankruptcy protection', 'Its stores stay open while it reorganises.', 'urgent'],
     // "Hostages taken."
     ['Gunmen storm school and take hundreds hostage', 'Armed militants seized the school on the first day of term.', 'bulletin'],
+    // "Disasters or crashes with deaths", on the road, in the heat, at sea.
+    ['Bus plunges into ravine, killing 30', 'A crowded bus veered off a mountain road and plunged into a ravine.', 'bulletin'],
+    ['Heat wave kills 15', 'Temperatures above 45C have killed at least 15 people this week.', 'bulletin'],
+    ['30 migrants drown off the coast', 'An overloaded boat capsized before dawn; 30 people drowned, the coast guard said.', 'bulletin'],
+    ['Boy drowns in river', 'The 12-year-old was swimming with friends.', 'routine'],
   ])('reads the rubric: %s → %s', (headline, body, wire) => {
     expect(classify(headline, body).wire).toBe(wire);
   });

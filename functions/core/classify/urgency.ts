@@ -20,9 +20,9 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const COUNT = String.raw`(\d[\d,]*|${Object.keys(NUMBER_WORDS).join('|')})`;
 
-const DEATH = String.raw`(?:kill(?:s|ed|ing)?|dead|deaths?|died|dies|slain|slaughter(?:s|ed|ing)?|massacre[sd]?|behead(?:s|ed|ing|ings)?|shot dead|stabbed (?:\w+ ){0,4}to death|death toll|fatalit(?:y|ies)|lives lost|lost their lives|perish(?:ed|es)?|killings?)`;
+const DEATH = String.raw`(?:kill(?:s|ed|ing)?|dead|deaths?|died|dies|slain|slaughter(?:s|ed|ing)?|massacre[sd]?|behead(?:s|ed|ing|ings)?|shot dead|stabbed (?:\w+ ){0,4}to death|(?:burn(?:ed|t)|crushed|trampled|frozen) to death|drown(?:s|ed|ing)?|death toll|fatalit(?:y|ies)|lives lost|lost their lives|perish(?:ed|es)?|killings?)`;
 const VIOLENCE = String.raw`(?:bomb|blast|explo|attack|shoot|shot|gunm[ae]n|gunfire|strikes?\b|airstrike|air strike|suicide|militant|insurgen|rebel|rocket|mortar|missile|grenade|ambush|clash|fighting|raid|massacre|stab|landmine|terror|sniper|shell|hostage|siege)`;
-const DISASTER = String.raw`(?:earthquake|quake|tsunami|flood|landslide|mudslide|avalanche|eruption|volcano|hurricane|typhoon|cyclone|tornado|storm|fire\b|blaze|crash|collision|derail|accident|sank|sink|capsiz|stampede|collapse|bird flu|outbreak|epidemic|mine\b|train|plane|helicopter|ferry)`;
+const DISASTER = String.raw`(?:earthquake|quake|tsunami|flood|landslide|mudslide|avalanche|eruption|volcano|hurricane|typhoon|cyclone|tornado|storm|blizzard|heat ?wave|lightning|fire\b|blaze|crash|collision|derail|accident|sank|sink|capsiz|overturn|stampede|collapse|bird flu|outbreak|epidemic|mine\b|train|plane|helicopter|ferry|boat|bus\b|truck|ravine)`;
 const LEADER = String.raw`(?:president|prime minister|premier|king|queen|head of state|chancellor|supreme leader|emperor|dictator)`;
 /** Words that make an event hypothetical or past, not news happening now. */
 const NOT_NOW = String.raw`(?:plot(?:s|ted)? to|threat(?:en|ens|ened)? to|could|would|may|might|fear(?:s|ed)?|warn(?:s|ed)? of|plan(?:s|ned)? to|attempt(?:ed)? to|trying to|tried to)`;
@@ -82,7 +82,10 @@ const RULES: Rule[] = [
     const hit = near(DEATH, VIOLENCE, lead);
     return hit && !new RegExp(String.raw`${NOT_NOW}\s+(?:\w+\s+){0,2}(?:${DEATH})`, 'i').test(hit) ? hit : undefined;
   } },
-  { wire: 'bulletin', label: 'deadly disaster', test: (lead) => near(DEATH, DISASTER, lead) },
+  { wire: 'bulletin', label: 'deadly disaster', test: (lead) =>
+    // Drowning or burning to death is itself the accident: "30 migrants drown off Libya". One
+    // death of that kind is a local story, so it takes a few.
+    near(DEATH, DISASTER, lead) ?? (casualtyCount(lead) >= 3 ? find(/\b(?:drown(?:s|ed|ing)?|(?:burn(?:ed|t)|crushed|trampled|frozen) to death)\b/i, lead) : undefined) },
   { wire: 'bulletin', label: 'military attack on national forces', test: (lead) =>
     near(String.raw`(?:fir(?:es|ed|ing)|launch(?:es|ed|ing)|strikes?|struck|attack(?:s|ed)?|pound(?:s|ed)?)`, String.raw`(?:missiles?|rockets?|air ?strikes?|warplanes?|bombers?)[^.;]{0,80}\b(?:base|troops|forces|soldiers|army|capital|embassy)`, lead, 60) },
   // The rubric: "hostages taken or killed".
