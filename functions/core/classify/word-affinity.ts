@@ -31,6 +31,11 @@ export const NO_TOPIC = 255;
 const WEIGHT = 3;
 /** Words named in a topic's reason. */
 const NAMED = 3;
+/**
+ * The least lean (of 255) worth naming: a tenth of the words lean this little even to their
+ * strongest topic ("near" leans 9 to disasters), and naming them would explain nothing.
+ */
+const NOTABLE_LEAN = 32;
 
 export interface AffinityEvidence {
   code: string;
@@ -54,7 +59,7 @@ export class WordAffinity {
   /**
    * One piece of evidence per topic the story's words lean to, naming the words that lean
    * most. `worthNaming` leaves out words the reason names anyway (the lexicon's own), unless
-   * no other word leans to that topic.
+   * no other word leans notably to that topic.
    */
   evidence(tokens: Token[], worthNaming: (token: Token) => boolean = () => true): AffinityEvidence[] {
     const sums = new Float64Array(this.topics.length);
@@ -67,8 +72,8 @@ export class WordAffinity {
       if (worthNaming(token)) nameable.add(row);
       for (let k = 0, at = row * LEANS * 2; k < LEANS && this.leans[at]! !== NO_TOPIC; k++, at += 2) sums[this.leans[at]!]! += this.leans[at + 1]!;
     }
-    const preferred = this.strongest(nameable);
-    const any = this.strongest(known);
+    const preferred = this.strongest(nameable, NOTABLE_LEAN);
+    const any = this.strongest(known, 0);
     const evidence: AffinityEvidence[] = [];
     sums.forEach((sum, topic) => {
       if (sum <= 0) return;
@@ -78,11 +83,12 @@ export class WordAffinity {
     return evidence;
   }
 
-  /** For each topic, the NAMED words among `rows` that lean to it most (ties: the commoner word first). */
-  private strongest(rows: Set<number>): Array<Array<{ row: number; lean: number }>> {
+  /** For each topic, the NAMED words among `rows` that lean to it most, and at least `least` (ties: the commoner word first). */
+  private strongest(rows: Set<number>, least: number): Array<Array<{ row: number; lean: number }>> {
     const named = this.topics.map(() => [] as Array<{ row: number; lean: number }>);
     for (const row of rows) {
       for (let k = 0, at = row * LEANS * 2; k < LEANS && this.leans[at]! !== NO_TOPIC; k++, at += 2) {
+        if (this.leans[at + 1]! < least) continue;
         const list = named[this.leans[at]!]!;
         const entry = { row, lean: this.leans[at + 1]! };
         let i = list.length;
