@@ -18,6 +18,7 @@ import {
 import { AppError } from '../core/errors.js';
 import { sha256 } from '../core/ids.js';
 import type { AlertWindow, ApiKeyRecord, ArticleRecord, Page, RetiredSubscription, Store, WebhookMembership } from '../core/ports.js';
+import { CHANNELS } from '../core/segments.js';
 import { bands, WIRE_RANK, type Story } from '../core/story.js';
 import type { Alert, AlertStatus, Audience, AuditEntry, Channel, Segment, Subscriber, WebhookHealth } from '../core/types.js';
 import { GSI_LISTINGS, GSI_PENDING } from './table-definition.js';
@@ -709,7 +710,6 @@ export class DynamoStore implements Store {
   }
 }
 
-const CHANNELS: Channel[] = ['sms', 'push', 'webhook'];
 const audienceAttribute = (channel: Channel) => `n_${channel}`;
 
 /** A segment item, with its per-channel member counts gathered into `audience`. */

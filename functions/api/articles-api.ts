@@ -4,11 +4,10 @@
  * key management (admins) and the OpenAPI document. Each route names the roles it takes.
  */
 import { AppError, NotFoundError } from '../core/errors.js';
-import { ingestArticle } from '../core/ingest-article.js';
+import { alertOf, ingestArticle } from '../core/ingest-article.js';
 import { sendCorrection, sendManualAlert } from '../core/manual-alerts.js';
 import type { ArticleRecord } from '../core/ports.js';
 import { SUBTOPICS, TOP_LEVEL_TOPICS, topicLabel } from '../core/classify/media-topics.js';
-import { alertOf } from '../core/ingest-article.js';
 import { alertTexts, audienceNow, previewArticle } from '../core/preview.js';
 import type { AlertStatus, Role } from '../core/types.js';
 import type { App } from '../wiring/app.js';

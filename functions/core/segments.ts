@@ -4,7 +4,10 @@
  * Both functions here are shared by every notifier.
  */
 import { createHash } from 'node:crypto';
-import type { Alert, Audience, Preferences, QuietHours, Segment } from './types.js';
+import type { Alert, Audience, Channel, Preferences, QuietHours, Segment } from './types.js';
+
+/** Every channel a subscriber can take, in the order figures list them. */
+export const CHANNELS: readonly Channel[] = ['sms', 'push', 'webhook'];
 
 /** Sorted, de-duplicated, normalised: the same preferences written any way give the same form. */
 export function canonicalPreferences(preferences: Preferences): Preferences {
@@ -81,7 +84,7 @@ export function segmentsReached(alert: Parameters<typeof matchesSegment>[0] & Pi
 export function audienceOf(segments: Segment[]): Audience {
   const audience: Audience = { sms: 0, push: 0, webhook: 0, total: 0 };
   for (const segment of segments) {
-    for (const channel of ['sms', 'push', 'webhook'] as const) audience[channel] += segment.audience?.[channel] ?? 0;
+    for (const channel of CHANNELS) audience[channel] += segment.audience?.[channel] ?? 0;
   }
   audience.total = audience.sms + audience.push + audience.webhook;
   return audience;

@@ -73,11 +73,11 @@ export class WordAffinity {
       for (let k = 0, at = row * LEANS * 2; k < LEANS && this.leans[at]! !== NO_TOPIC; k++, at += 2) sums[this.leans[at]!]! += this.leans[at + 1]!;
     }
     const preferred = this.strongest(nameable, NOTABLE_LEAN);
-    const any = this.strongest(known, 0);
+    let any: ReturnType<typeof this.strongest> | undefined;
     const evidence: AffinityEvidence[] = [];
     sums.forEach((sum, topic) => {
       if (sum <= 0) return;
-      const named = preferred[topic]!.length > 0 ? preferred[topic]! : any[topic]!;
+      const named = preferred[topic]!.length > 0 ? preferred[topic]! : (any ??= this.strongest(known, 0))[topic]!;
       evidence.push({ code: this.topics[topic]!, weight: sum * this.scale, term: `related words: ${named.map((n) => this.words.word(n.row)).join(', ')}` });
     });
     return evidence;
